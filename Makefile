@@ -1,0 +1,63 @@
+# Chronik: build, run and test the widget.
+#
+#   make run                       serve the widget on http://127.0.0.1:8000
+#   make test                      unit, WASM (node) and browser (Chromium) tests
+#   make static DIR=public BASE=/chronik
+#   make static ARTICLES=~/my-articles   build a widget from your own articles
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+DIR      ?= public
+BASE     ?=
+ARTICLES ?=
+WASM     := web/app.wasm
+GOROOT   := $(shell $(GO) env GOROOT)
+# Go's runner for GOOS=js tests (node).
+WASMEXEC := $(GOROOT)/lib/wasm
+
+.PHONY: all generate build run static test test-unit test-wasm test-e2e bench vet clean
+
+all: build
+
+# Parse the articles and build the search index (embed/data). Point
+# ARTICLES at another folder to build a widget from your own articles.
+generate:
+	CHRONIK_ARTICLES="$(if $(ARTICLES),$(abspath $(ARTICLES)))" $(GO) generate ./embed
+
+# wasm_exec.js must come from the toolchain that builds app.wasm.
+wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+build: generate wasm_exec.js
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) .
+	$(GO) build -o chronik .
+
+run: build
+	./chronik -addr $(ADDR) -wasm $(WASM)
+
+static: build
+	./chronik static -base "$(BASE)" -wasm $(WASM) $(DIR)
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/ ./embed/ ./search/...
+
+test: generate wasm_exec.js vet test-unit test-wasm test-e2e
+
+test-unit:
+	$(GO) test -count=1 -skip E2E ./...
+
+# The components and the data they load, compiled to WASM and run under node.
+test-wasm:
+	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/ ./embed/...
+
+# End to end in headless Chromium against the real static build.
+test-e2e:
+	$(GO) test -count=1 -timeout 15m -run 'E2E' -v . 
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./search/...
+	CHRONIK_BENCH=1 $(GO) test -count=1 -run 'E2EColdLoad' -v .
+
+clean:
+	rm -rf $(WASM) chronik $(DIR)

@@ -1,0 +1,62 @@
+//go:build !wasm
+
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"chronik/embed"
+)
+
+// Options configure the page that serves a chronicle.
+type Options struct {
+	// Base is the sub-path the site lives under, such as "/chronik";
+	// empty for the root of the host.
+	Base string
+	// Version identifies the build; the service worker replaces its cache
+	// when it changes, so it must be a content hash, not a constant.
+	Version string
+	// WasmSize is the uncompressed size of app.wasm, for the load progress.
+	WasmSize int
+}
+
+// Handler returns the go-app handler for c: German, with the project's own
+// icon and stylesheet, so the page requests nothing from another origin.
+// (go-app's default icon is loaded from GitHub.)
+func Handler(c *embed.Chronicle, o Options) *app.Handler {
+	h := &app.Handler{
+		Name:            attrText(c.Title),
+		ShortName:       "Chronik",
+		Title:           attrText(c.Title),
+		Description:     attrText(c.Description),
+		Lang:            "de",
+		BackgroundColor: "#fbfaf7",
+		ThemeColor:      "#b3261e",
+		LoadingLabel:    "Suche wird geladen … {progress} %",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:  []string{"/web/chronik.css"},
+		Version: o.Version,
+	}
+	if o.WasmSize > 0 {
+		h.WasmContentLength = strconv.Itoa(o.WasmSize)
+	}
+	if o.Base != "" && o.Base != "/" {
+		h.Resources = app.PrefixedLocation(o.Base)
+	}
+	return h
+}
+
+// attrText makes publisher text safe for go-app's prerendered <meta>
+// attributes, which are quoted with strconv.Quote but not HTML-escaped: a
+// '"' would end the attribute. It becomes a typographic quote.
+func attrText(s string) string {
+	return strings.NewReplacer(`"`, "”", `\`, "/").Replace(s)
+}

@@ -1,0 +1,130 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	chronik "chronik/embed"
+	"chronik/embed/data"
+)
+
+func load(t *testing.T) *chronik.Bundle {
+	t.Helper()
+	b, err := data.Load()
+	require.NoError(t, err)
+	return b
+}
+
+func TestSearchCommandPrintsRankedHitsAsJSON(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"search", "-json", "Oracle"}, &out))
+	var hits []Hit
+	require.NoError(t, json.Unmarshal(out.Bytes(), &hits))
+	require.Len(t, hits, 2)
+	assert.Equal(t, "2020-09-14-oracle-trusted-tech-partner", hits[0].ID, "the article with Oracle in its title ranks first")
+	for i, h := range hits {
+		assert.Equal(t, "2020-09-14", h.Date)
+		assert.NotEmpty(t, h.Title)
+		assert.Positive(t, h.Score)
+		if i > 0 {
+			assert.LessOrEqual(t, h.Score, hits[i-1].Score)
+		}
+		require.NotEmpty(t, h.Highlights)
+		for _, s := range h.Highlights {
+			assert.Equal(t, "Oracle", h.Snippet[s.Start:s.End])
+		}
+	}
+}
+
+func TestSearchCommandAcceptsFlagAfterQuery(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"search", "Larry", "Ellis", "-json"}, &out))
+	var hits []Hit
+	require.NoError(t, json.Unmarshal(out.Bytes(), &hits))
+	require.Len(t, hits, 1)
+	assert.Contains(t, hits[0].Snippet, "Larry Ellison")
+}
+
+func TestSearchCommandPrintsTextWithMarks(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"search", "Singa"}, &out))
+	assert.Contains(t, out.String(), "»Singapur«")
+	out.Reset()
+	require.NoError(t, dispatch(load(t), []string{"search", "Zebrastreifen"}, &out))
+	assert.Contains(t, out.String(), "Keine Treffer")
+}
+
+func TestArticlesCommandListsEveryArticleWithBody(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"articles", "-json"}, &out))
+	var arts []struct{ ID, Date, Title, Body string }
+	require.NoError(t, json.Unmarshal(out.Bytes(), &arts))
+	require.Len(t, arts, 5)
+	for _, a := range arts {
+		assert.NotEmpty(t, a.ID)
+		assert.NotEmpty(t, a.Date)
+		assert.NotEmpty(t, a.Title)
+		assert.Greater(t, len(a.Body), 1000)
+	}
+}
+
+func TestUnknownCommandIsAUsageError(t *testing.T) {
+	err := dispatch(load(t), []string{"frobnicate"}, &bytes.Buffer{})
+	var usage usageError
+	require.ErrorAs(t, err, &usage)
+}
+
+// The seed import: dates as the evidence supports them, sources where the
+// text names them, promotional blocks gone, journalism kept.
+func TestSeedArticlesAreImportedAsEvidenced(t *testing.T) {
+	b := load(t)
+	byID := map[string]chronik.Article{}
+	for _, a := range b.Chronicle.Articles {
+		byID[a.ID] = a
+	}
+	tests := []struct {
+		id, date, source, author, kicker string
+	}{
+		{"2020-08-03-microsoft-bestaetigt-gespraeche", "2020-08-03", "", "", ""},
+		{"2020-08-03-microsoft-in-stellung", "2020-08-03", "", "", ""},
+		{"2020-08-tiktok-uebernahme-fragen", "2020-08", "", "", "Microsoft"},
+		{"2020-09-14-oracle-trusted-tech-partner", "2020-09-14", "1E9", "Michael Förtsch", ""},
+		{"2020-09-14-ticktack-fuer-tiktok", "2020-09-14", "nd", "", ""},
+	}
+	for _, tt := range tests {
+		a, ok := byID[tt.id]
+		require.True(t, ok, tt.id)
+		assert.Equal(t, tt.date, a.Date.String(), tt.id)
+		assert.Equal(t, tt.source, a.Source, tt.id)
+		assert.Equal(t, tt.author, a.Author, tt.id)
+		assert.Equal(t, tt.kicker, a.Kicker, tt.id)
+		assert.NotContains(t, a.Body, " date 2020-08", "the header line is metadata, not text")
+	}
+	all := ""
+	for _, a := range b.Chronicle.Articles {
+		all += a.Title + "\n" + a.Body + "\n"
+	}
+	for _, promo := range []string{"Wir-schenken-uns-nichts", "Anzeige", "bleibt gefährdet", "Werde jetzt Mitglied", "Jetzt Mitglied werden", "Weihnachtsaktion", "Mit deiner Unterstützung"} {
+		assert.NotContains(t, all, promo)
+	}
+	oracle := byID["2020-09-14-oracle-trusted-tech-partner"]
+	assert.True(t, slicesContainsPrefix(oracle.Paragraphs(), "Wenig später berichteten erste Medien"),
+		"the sentence glued to the membership block is kept as its own paragraph")
+	assert.Contains(t, byID["2020-09-14-ticktack-fuer-tiktok"].Body, "Mit Agenturen")
+}
+
+func slicesContainsPrefix(ps []string, prefix string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,290 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+)
+
+// The binary encoding of an Index, all integers as uvarints:
+//
+//	magic     "CHRONIKX"
+//	version   1
+//	ndocs
+//	nfields   = NumFields
+//	lens      nfields × ndocs indexed word counts, field by field
+//	nterms
+//	terms     nterms × (shared, suffix length, suffix bytes, df, postings
+//	          length, postings bytes); terms are front coded against the
+//	          previous term and strictly increasing
+//	nsurfs
+//	surfaces  nsurfs × (shared, suffix length, suffix bytes, term number);
+//	          front coded, strictly increasing
+//	crc       CRC-32 (IEEE) of everything before it, 4 bytes little endian
+//
+// Postings lists are described at postingIter.
+const (
+	magic   = "CHRONIKX"
+	version = 1
+
+	// maxPrealloc bounds the list capacity Decode allocates before it has
+	// read the entries.
+	maxPrealloc = 1 << 16
+)
+
+// ErrCorrupt is returned, wrapped with details, by [Decode] for data that is
+// not a valid encoded index.
+var ErrCorrupt = errors.New("search: corrupt index data")
+
+// MarshalBinary encodes the index compactly for [Decode]. The encoding is
+// deterministic: the same documents always give identical bytes, so a
+// generated index can be checked in and compared. It never returns an error;
+// the signature satisfies encoding.BinaryMarshaler.
+func (ix *Index) MarshalBinary() ([]byte, error) {
+	size := len(magic) + 64 + ix.ndocs*int(NumFields)
+	for i, t := range ix.terms {
+		size += len(t) + len(ix.post[i]) + 8
+	}
+	for _, s := range ix.surfs {
+		size += len(s) + 6
+	}
+	b := make([]byte, 0, size)
+	b = append(b, magic...)
+	b = binary.AppendUvarint(b, version)
+	b = binary.AppendUvarint(b, uint64(ix.ndocs))
+	b = binary.AppendUvarint(b, uint64(NumFields))
+	for f := range ix.lens {
+		for _, n := range ix.lens[f] {
+			b = binary.AppendUvarint(b, uint64(n))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.terms)))
+	prev := ""
+	for i, t := range ix.terms {
+		b = appendFrontCoded(b, prev, t)
+		b = binary.AppendUvarint(b, uint64(ix.df[i]))
+		b = binary.AppendUvarint(b, uint64(len(ix.post[i])))
+		b = append(b, ix.post[i]...)
+		prev = t
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.surfs)))
+	prev = ""
+	for i, s := range ix.surfs {
+		b = appendFrontCoded(b, prev, s)
+		b = binary.AppendUvarint(b, uint64(ix.surfTerm[i]))
+		prev = s
+	}
+	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+	return b, nil
+}
+
+// appendFrontCoded appends s as the length of its common prefix with prev
+// and the rest of s.
+func appendFrontCoded(b []byte, prev, s string) []byte {
+	n := 0
+	for n < len(prev) && n < len(s) && prev[n] == s[n] {
+		n++
+	}
+	b = binary.AppendUvarint(b, uint64(n))
+	b = binary.AppendUvarint(b, uint64(len(s)-n))
+	return append(b, s[n:]...)
+}
+
+// Decode restores an index encoded by [Index.MarshalBinary]. It checks the
+// checksum and every value, so it returns an error wrapping [ErrCorrupt] for
+// truncated, corrupt or hostile data instead of panicking or allocating
+// without bound. The postings lists of the returned index refer to data,
+// which must not be modified afterwards.
+func Decode(data []byte) (*Index, error) {
+	if len(data) < len(magic)+4 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("search: decode: not an index (bad magic): %w", ErrCorrupt)
+	}
+	body := data[:len(data)-4]
+	if sum := binary.LittleEndian.Uint32(data[len(body):]); sum != crc32.ChecksumIEEE(body) {
+		return nil, fmt.Errorf("search: decode: checksum mismatch: %w", ErrCorrupt)
+	}
+	r := &reader{b: body, off: len(magic)}
+	if v := r.uvarint("version"); r.err == nil && v != version {
+		return nil, fmt.Errorf("search: decode: unsupported version %d, want %d: %w", v, version, ErrCorrupt)
+	}
+	ix := &Index{}
+	// Each entry of a list takes at least one byte, which bounds all counts
+	// by the remaining data before anything is allocated. Each document has
+	// a length per field.
+	ix.ndocs = r.count("document count", int(NumFields))
+	if nf := r.uvarint("field count"); r.err == nil && nf != uint64(NumFields) {
+		r.fail("field count", "got %d fields, want %d", nf, NumFields)
+	}
+	for f := range ix.lens {
+		if r.err != nil {
+			break
+		}
+		if r.remaining() < ix.ndocs {
+			r.fail("field lengths", "truncated")
+			break
+		}
+		ix.lens[f] = make([]int32, ix.ndocs)
+		for d := range ix.lens[f] {
+			ix.lens[f][d] = int32(r.bounded("field length", maxPosition))
+		}
+	}
+	r.decodeTerms(ix)
+	r.decodeSurfaces(ix)
+	if r.err == nil && r.remaining() != 0 {
+		r.fail("end", "%d bytes of trailing data", r.remaining())
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	ix.derive()
+	return ix, nil
+}
+
+// decodeTerms reads the terms and their postings lists into ix and checks
+// each list fully.
+func (r *reader) decodeTerms(ix *Index) {
+	n := r.count("term count", 4)
+	if r.err != nil {
+		return
+	}
+	// Trust the count only so far: hostile data must not make us allocate
+	// many times its size up front.
+	c := min(n, maxPrealloc)
+	ix.terms = make([]string, 0, c)
+	ix.df = make([]int32, 0, c)
+	ix.post = make([][]byte, 0, c)
+	var (
+		prev string
+		it   postingIter
+	)
+	for i := range n {
+		t := r.frontCoded("term", prev, i)
+		df := r.bounded("document frequency", ix.ndocs)
+		size := r.bounded("postings length", r.remaining())
+		post := r.bytes("postings", size)
+		if r.err != nil {
+			return
+		}
+		it = newPostingIter(post, ix.ndocs, checkPositions)
+		m := 0
+		for it.next() {
+			m++
+		}
+		if it.err != nil {
+			r.err = fmt.Errorf("search: decode: term %q: %w", t, it.err)
+			return
+		}
+		if m != df || df == 0 {
+			r.fail("document frequency", "term %q: %d documents in list, %d recorded", t, m, df)
+			return
+		}
+		ix.terms = append(ix.terms, t)
+		ix.df = append(ix.df, int32(df))
+		ix.post = append(ix.post, post)
+		prev = t
+	}
+}
+
+// decodeSurfaces reads the surface vocabulary into ix.
+func (r *reader) decodeSurfaces(ix *Index) {
+	n := r.count("surface count", 3)
+	if r.err != nil {
+		return
+	}
+	c := min(n, maxPrealloc)
+	ix.surfs = make([]string, 0, c)
+	ix.surfTerm = make([]int32, 0, c)
+	prev := ""
+	for i := range n {
+		s := r.frontCoded("surface form", prev, i)
+		t := r.bounded("surface term", len(ix.terms)-1)
+		if r.err != nil {
+			return
+		}
+		ix.surfs = append(ix.surfs, s)
+		ix.surfTerm = append(ix.surfTerm, int32(t))
+		prev = s
+	}
+}
+
+// reader decodes values from a byte slice, bounds-checking each. After the
+// first error every method returns a zero value and the error stays in err.
+type reader struct {
+	b   []byte
+	off int
+	err error
+}
+
+// remaining returns the number of unread bytes.
+func (r *reader) remaining() int {
+	return len(r.b) - r.off
+}
+
+// fail records an error about the value what at the current offset.
+func (r *reader) fail(what, format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("search: decode %s at offset %d: %s: %w", what, r.off, fmt.Sprintf(format, args...), ErrCorrupt)
+	}
+}
+
+// uvarint reads an unsigned varint.
+func (r *reader) uvarint(what string) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.fail(what, "bad varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+// bounded reads a uvarint that must not exceed max.
+func (r *reader) bounded(what string, max int) int {
+	v := r.uvarint(what)
+	if r.err == nil && (max < 0 || v > uint64(max)) {
+		r.fail(what, "%d out of range [0, %d]", v, max)
+		return 0
+	}
+	return int(v)
+}
+
+// count reads the length of a list whose entries take at least min bytes
+// each, so that it is bounded by the remaining data.
+func (r *reader) count(what string, min int) int {
+	return r.bounded(what, r.remaining()/min)
+}
+
+// bytes returns the next n bytes.
+func (r *reader) bytes(what string, n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n > r.remaining() {
+		r.fail(what, "truncated")
+		return nil
+	}
+	b := r.b[r.off : r.off+n : r.off+n]
+	r.off += n
+	return b
+}
+
+// frontCoded reads string number i of a strictly increasing list, front
+// coded against prev.
+func (r *reader) frontCoded(what, prev string, i int) string {
+	shared := r.bounded(what, len(prev))
+	size := r.bounded(what, r.remaining())
+	suffix := r.bytes(what, size)
+	if r.err != nil {
+		return ""
+	}
+	s := prev[:shared] + string(suffix)
+	if i > 0 && s <= prev {
+		r.fail(what, "%q not after %q", s, prev)
+		return ""
+	}
+	return s
+}

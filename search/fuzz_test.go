@@ -1,0 +1,122 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// fuzzDocs is the fixed document set of FuzzSearch: the corpus plus texts
+// with multi-byte and unusual characters.
+var fuzzDocs = append(slices.Clone(corpus),
+	doc("🦊 Füchse 👩‍👩‍👧 in 微软-Zentrale", "ẞ-Test", "U\u0308bernahme e\u0301te\u0301 \u202eRTL\u202c Wahl\u00ADkampf "+strings.Repeat("Straße ", 60)),
+	doc("", "", ""),
+	doc("\xff\xfe ungültig \xc3", "a\u0308\u0308", "Nutzer*innen: NutzerInnen; Nutzer_innen/Nutzer:innen "+strings.Repeat("微软", 150)),
+)
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"", "Die Tiktok-Übernahme durch den US-Präsidenten", "Nutzer*innen NutzerInnen",
+		"U\u0308bernahme", "STRAẞE", "🦊 微软", "\xff\u0308", "a-b-c-d-e-f-g-h-i-j", "Wahl\u00ADkampf",
+	} {
+		f.Add(s)
+	}
+	a := NewAnalyzer()
+	f.Fuzz(func(t *testing.T, text string) {
+		ts := a.Analyze(text)
+		bounds := runeBoundaries(text)
+		prev := 0
+		for _, tk := range ts {
+			require.True(t, 0 <= tk.Start && tk.Start < tk.End && tk.End <= len(text), "token %+v outside text", tk)
+			require.True(t, bounds[tk.Start] && bounds[tk.End], "token %+v not on rune boundaries", tk)
+			require.NotEmpty(t, tk.Term)
+			require.NotEmpty(t, tk.Surface)
+			require.GreaterOrEqual(t, tk.Pos, prev, "positions go back")
+			prev = tk.Pos
+		}
+	})
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "Tiktok", "Ueber", "über", "Präsident Tiktok ", "S", "Nutzer*innen", "Wahlkampf-Ver",
+		"-", `"`, `"""`, "der die das", "🦊", "微软", "\xff", "a\u0308", strings.Repeat("ab ", 40),
+	} {
+		f.Add(s)
+	}
+	ix := Build(fuzzDocs)
+	f.Fuzz(func(t *testing.T, query string) {
+		res := ix.Search(query, fuzzDocs)
+		require.LessOrEqual(t, len(res.Query.Terms), MaxQueryTerms)
+		seen := map[int]bool{}
+		for i, h := range res.Hits {
+			require.False(t, seen[h.Doc], "document %d twice", h.Doc)
+			seen[h.Doc] = true
+			if i > 0 {
+				require.GreaterOrEqual(t, res.Hits[i-1].Score, h.Score, "hits not ranked")
+			}
+			requireValidHit(t, fuzzDocs, h)
+		}
+	})
+}
+
+func FuzzIndexText(f *testing.F) {
+	f.Add("Die Tiktok-Übernahme durch den US-Präsidenten", "Ueber")
+	f.Add("Nutzer*innen und U\u0308bernahme "+strings.Repeat("微软", 120), "nutzer ")
+	f.Add("\xff\xc3 a\u0308\u0308 🦊", "a")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		docs := []Document{doc(text, text, text), doc("", "", text+" "+text)}
+		ix := Build(docs)
+		data, err := ix.MarshalBinary()
+		require.NoError(t, err)
+		dec, err := Decode(data)
+		require.NoError(t, err)
+		for _, q := range []string{query, query + " "} {
+			res := dec.Search(q, docs)
+			for _, h := range res.Hits {
+				requireValidHit(t, docs, h)
+			}
+		}
+		// Every word of the text finds the text.
+		for _, tk := range NewAnalyzer().Analyze(text) {
+			res := dec.Search(text[tk.Start:tk.End]+" ", docs)
+			require.NotEmpty(t, res.Hits, "word %q of %q not found", text[tk.Start:tk.End], text)
+			break
+		}
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	good, err := Build(corpus[:2]).MarshalBinary()
+	require.NoError(f, err)
+	empty, err := Build(nil).MarshalBinary()
+	require.NoError(f, err)
+	f.Add(good)
+	f.Add(empty)
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, d := range [][]byte{data, withChecksum(data)} {
+			ix, err := Decode(d)
+			if err != nil {
+				require.ErrorIs(t, err, ErrCorrupt)
+				continue
+			}
+			for _, q := range []string{"", "Tiktok ", "S", "Präsident Nutzer"} {
+				for _, h := range ix.Search(q, corpus).Hits {
+					require.Less(t, h.Doc, ix.Len())
+				}
+				ix.Search(q, nil)
+			}
+			// Encoding is canonical after one round trip.
+			b1, err := ix.MarshalBinary()
+			require.NoError(t, err)
+			ix2, err := Decode(b1)
+			require.NoError(t, err)
+			b2, err := ix2.MarshalBinary()
+			require.NoError(t, err)
+			require.Equal(t, b1, b2)
+		}
+	})
+}

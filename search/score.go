@@ -1,0 +1,48 @@
+package search
+
+import "math"
+
+// BM25 parameters: k1 controls how quickly repeated occurrences saturate, b
+// how strongly long fields are penalised.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// Field boosts: a term in the title says more about an article than the same
+// term in its body.
+const (
+	titleBoost  = 3.0
+	kickerBoost = 1.5
+	bodyBoost   = 1.0
+)
+
+// fieldBoost holds the boost of each field.
+var fieldBoost = [NumFields]float64{Title: titleBoost, Kicker: kickerBoost, Body: bodyBoost}
+
+// prefixWeight scales the score of a document that matches the prefix term
+// only through a longer word, so that a word typed in full ranks first.
+const prefixWeight = 0.8
+
+// idf returns the BM25 inverse document frequency of a term that occurs in
+// df of the index's documents. It is always positive.
+func (ix *Index) idf(df int) float64 {
+	n := float64(ix.ndocs)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// score returns the BM25 term frequency part of the score of a term that
+// occurs tf[f] times in field f of document doc, summed over the fields with
+// their boosts, times weight. The full BM25 score multiplies it by the IDF.
+func (ix *Index) score(weight float64, doc int, tf *[NumFields]int) float64 {
+	s := 0.0
+	for f, n := range tf {
+		if n == 0 {
+			continue
+		}
+		x := float64(n)
+		norm := 1 - bm25B + bm25B*float64(ix.lens[f][doc])/ix.avg[f]
+		s += fieldBoost[f] * x * (bm25K1 + 1) / (x + bm25K1*norm)
+	}
+	return weight * s
+}
