@@ -353,3 +353,23 @@ func TestE2EPrerenderedCardsAreReadableWithoutWASM(t *testing.T) {
 	})()`, &covered)))
 	require.False(t, covered, "the first card's title is covered by another element")
 }
+
+// A publisher hosts the site under a sub-path: every file must come from
+// there, and search must work.
+func TestE2EStaticSiteWorksUnderSubPath(t *testing.T) {
+	b, dir := staticSite(t)
+	sub := filepath.Join(t.TempDir(), "chronik")
+	require.NoError(t, writeStatic(b, sub, "/chronik/", filepath.Join(dir, "web", "app.wasm")))
+	origin := serveDir(t, filepath.Dir(sub))
+	ctx := browser(t)
+	var reqs requests
+	reqs.listen(ctx)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(origin+"/chronik/")))
+	require.NoError(t, waitReady(ctx))
+	require.NoError(t, typeQuery(ctx, "Oracle"))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", len(b.Chronicle.Articles))))
+	var loc string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`location.pathname + location.search`, &loc)))
+	require.Equal(t, "/chronik/?q=Oracle", loc)
+	require.Empty(t, reqs.foreign(origin+"/chronik"), "every request stays under the sub-path")
+}
