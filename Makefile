@@ -56,7 +56,7 @@ test-e2e:
 	$(GO) test -count=1 -timeout 15m -run 'E2E' -v . 
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./search/...
+	$(GO) test -run '^$$' -bench . -benchmem ./search/... ./embed/...
 	CHRONIK_BENCH=1 $(GO) test -count=1 -run 'E2EColdLoad' -v .
 
 clean:

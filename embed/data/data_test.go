@@ -43,3 +43,26 @@ func TestDecodeRejectsIndexOfAnotherChronicle(t *testing.T) {
 	_, err = embed.Decode([]byte("{"), indexBin)
 	require.Error(t, err)
 }
+
+// BenchmarkLoad measures start-up: decoding the embedded chronicle and index.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearch measures one keystroke's search over the shipped articles,
+// highlights and snippets included.
+func BenchmarkSearch(b *testing.B) {
+	bundle, err := Load()
+	require.NoError(b, err)
+	for _, q := range []string{"", "Oracle", "Uebernahme", "Ellis", "Trump Tiktok Daten"} {
+		b.Run("q="+q, func(b *testing.B) {
+			for b.Loop() {
+				bundle.Index.Search(q, bundle.Docs)
+			}
+		})
+	}
+}
