@@ -15,7 +15,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 # Go's runner for GOOS=js tests (node).
 WASMEXEC := $(GOROOT)/lib/wasm
 
-.PHONY: all generate build run static test test-unit test-wasm test-e2e bench vet clean
+.PHONY: all generate build run static test test-unit test-wasm test-e2e bench screenshot vet clean
 
 all: build
 
@@ -57,7 +57,11 @@ test-e2e:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./search/... ./embed/...
-	CHRONIK_BENCH=1 $(GO) test -count=1 -run 'E2EColdLoad' -v .
+	$(GO) test -tags bench -count=1 -run 'E2EColdLoad' -v .
+
+# The README's screenshot, taken in headless Chromium.
+screenshot:
+	$(GO) test -tags bench -count=1 -run 'E2EScreenshot' .
 
 clean:
 	rm -rf $(WASM) chronik $(DIR)
