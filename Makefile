@@ -15,7 +15,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 # Go's runner for GOOS=js tests (node).
 WASMEXEC := $(GOROOT)/lib/wasm
 
-.PHONY: all generate build run static test test-unit test-wasm test-e2e bench screenshot vet clean
+.PHONY: all generate build run static test test-unit test-wasm test-e2e bench screenshot relevance fuzz vet clean
 
 all: build
 
@@ -58,6 +58,21 @@ test-e2e:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./search/... ./embed/...
 	$(GO) test -tags bench -count=1 -run 'E2EColdLoad' -v .
+
+# Relevance of the German search: success@1, recall and MRR per query kind,
+# for the full search and for the stemming-only baseline.
+relevance:
+	$(GO) run ./search/relevance/cmd/relevance
+
+# Each fuzz target in turn, FUZZTIME each (go test allows one target a run).
+FUZZTIME ?= 2m
+fuzz:
+	@set -e; for pkg in ./search/ ./embed/ ./search/german/; do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
 
 # The README's screenshot, taken in headless Chromium.
 screenshot:

@@ -94,6 +94,14 @@ type Hit struct {
 	Highlights []search.Span `json:"highlights"` // byte ranges in Snippet
 }
 
+// Results is what the search command prints with -json.
+type Results struct {
+	Query       string   `json:"query"`
+	Total       int      `json:"total"`
+	Hits        []Hit    `json:"hits"`
+	Suggestions []string `json:"suggestions"` // "Meinten Sie …?", when nothing or only typos matched
+}
+
 func searchCmd(b *embed.Bundle, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("chronik search", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -110,11 +118,13 @@ func searchCmd(b *embed.Bundle, args []string, out io.Writer) error {
 			Snippet: text, Highlights: spans})
 	}
 	if *asJSON {
-		return writeJSON(out, hits)
+		return writeJSON(out, Results{Query: query, Total: len(hits), Hits: hits, Suggestions: res.Suggestions})
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(out, "Keine Treffer für %q.\n", query)
-		return nil
+	}
+	if len(res.Suggestions) > 0 {
+		fmt.Fprintf(out, "Meinten Sie: %s?\n\n", strings.Join(res.Suggestions, ", "))
 	}
 	for i, h := range hits {
 		fmt.Fprintf(out, "%d. %s  %s  %.3f  %s\n   %s\n\n", i+1, h.ID, h.Date, h.Score, h.Title,
@@ -179,7 +189,8 @@ func writeJSON(out io.Writer, v any) error {
 }
 
 // reorder moves flags before positional arguments, so that both
-// "search -json Oracle" and "search Oracle -json" work.
+// "search -json Oracle" and "search Oracle -json" work. Only the commands'
+// own flags count as flags: "search Microsoft -Oracle" is an exclusion.
 func reorder(args []string) []string {
 	var flags, rest []string
 	for i := 0; i < len(args); i++ {
@@ -188,7 +199,7 @@ func reorder(args []string) []string {
 		case a == "--":
 			rest = append(rest, args[i+1:]...)
 			i = len(args)
-		case strings.HasPrefix(a, "-") && len(a) > 1:
+		case isFlag(a):
 			flags = append(flags, a)
 			if !strings.Contains(a, "=") && needsValue(a) && i+1 < len(args) {
 				flags = append(flags, args[i+1])
@@ -199,6 +210,16 @@ func reorder(args []string) []string {
 		}
 	}
 	return append(flags, append([]string{"--"}, rest...)...)
+}
+
+// isFlag reports whether a is one of the commands' flags.
+func isFlag(a string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	switch name {
+	case "json", "base", "wasm", "h", "help":
+		return strings.HasPrefix(a, "-")
+	}
+	return false
 }
 
 // needsValue reports whether flag a takes a separate value argument.

@@ -25,9 +25,12 @@ func load(t *testing.T) *chronik.Bundle {
 func TestSearchCommandPrintsRankedHitsAsJSON(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, dispatch(load(t), []string{"search", "-json", "Oracle"}, &out))
-	var hits []Hit
-	require.NoError(t, json.Unmarshal(out.Bytes(), &hits))
+	var res Results
+	require.NoError(t, json.Unmarshal(out.Bytes(), &res))
+	hits := res.Hits
 	require.Len(t, hits, 2)
+	assert.Equal(t, 2, res.Total)
+	assert.Empty(t, res.Suggestions)
 	assert.Equal(t, "2020-09-14-oracle-trusted-tech-partner", hits[0].ID, "the article with Oracle in its title ranks first")
 	for i, h := range hits {
 		assert.Equal(t, "2020-09-14", h.Date)
@@ -46,10 +49,22 @@ func TestSearchCommandPrintsRankedHitsAsJSON(t *testing.T) {
 func TestSearchCommandAcceptsFlagAfterQuery(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, dispatch(load(t), []string{"search", "Larry", "Ellis", "-json"}, &out))
-	var hits []Hit
-	require.NoError(t, json.Unmarshal(out.Bytes(), &hits))
-	require.Len(t, hits, 1)
-	assert.Contains(t, hits[0].Snippet, "Larry Ellison")
+	var res Results
+	require.NoError(t, json.Unmarshal(out.Bytes(), &res))
+	require.Len(t, res.Hits, 1)
+	assert.Contains(t, res.Hits[0].Snippet, "Larry Ellison")
+}
+
+func TestSearchCommandSuggestsCorrectionsAsJSON(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"search", "-json", "Mircosoft"}, &out))
+	var res Results
+	require.NoError(t, json.Unmarshal(out.Bytes(), &res))
+	assert.Contains(t, res.Suggestions, "Microsoft")
+	require.NotEmpty(t, res.Hits, "the typo still finds the Microsoft articles")
+	out.Reset()
+	require.NoError(t, dispatch(load(t), []string{"search", "Oracel"}, &out))
+	assert.Contains(t, out.String(), "Meinten Sie: Oracle?")
 }
 
 func TestSearchCommandPrintsTextWithMarks(t *testing.T) {
@@ -127,4 +142,16 @@ func slicesContainsPrefix(ps []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+func TestSearchCommandReadsMinusWordAsExclusion(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, dispatch(load(t), []string{"search", "-json", "Microsoft", "-Oracle"}, &out))
+	var res Results
+	require.NoError(t, json.Unmarshal(out.Bytes(), &res))
+	require.NotEmpty(t, res.Hits)
+	for _, h := range res.Hits {
+		assert.NotContains(t, h.ID, "oracle")
+		assert.NotEqual(t, "2020-09-14-ticktack-fuer-tiktok", h.ID, "mentions Oracle")
+	}
 }

@@ -306,6 +306,8 @@ func TestE2ETimelineSearchInChromium(t *testing.T) {
 
 	t.Run("a query that matches nothing names the query in the empty state", func(t *testing.T) {
 		require.NoError(t, typeQuery(ctx, "Zebrastreifen"))
+		// "Zebr" already finds nothing: wait for the whole word.
+		require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`(document.querySelector(".chronik-empty strong")||{}).textContent === "Zebrastreifen"`, nil, chromedp.WithPollingTimeout(10*time.Second))))
 		require.NoError(t, waitCount(ctx, fmt.Sprintf("0 von %d Artikeln", len(all))))
 		empty, err := textOf(ctx, ".chronik-empty")
 		require.NoError(t, err)
@@ -324,6 +326,66 @@ func TestE2ETimelineSearchInChromium(t *testing.T) {
 		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("img[src=x], .chronik script").length`, &injected)))
 		require.Zero(t, injected)
 		require.Empty(t, dialogs)
+	})
+
+	t.Run("a typo finds Microsoft and offers the correction", func(t *testing.T) {
+		want := ids(b, "Microsoft")
+		require.NotEmpty(t, want)
+		require.NoError(t, typeQuery(ctx, "Mircosoft"))
+		require.NoError(t, waitCount(ctx, fmt.Sprintf("%d von %d Artikeln", len(want), len(all))))
+		got, err := shown(ctx)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+		var marks string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".chronik-card mark")].map(m => m.textContent).join(" ")`, &marks)))
+		require.Contains(t, marks, "Microsoft", "the typo match is highlighted")
+		suggestion, err := textOf(ctx, ".chronik-suggest")
+		require.NoError(t, err)
+		require.True(t, strings.HasPrefix(suggestion, "Meinten Sie Microsoft"), suggestion)
+		first, err := textOf(ctx, ".chronik-suggestion")
+		require.NoError(t, err)
+		require.Equal(t, "Microsoft", first)
+		require.NoError(t, chromedp.Run(ctx, chromedp.Click(".chronik-suggestion", chromedp.ByQuery)))
+		require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`location.search === "?q=Microsoft"`, nil, chromedp.WithPollingTimeout(5*time.Second))))
+		var value string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Value("#chronik-q", &value, chromedp.ByQuery)))
+		require.Equal(t, "Microsoft", value)
+		var hasSuggest bool
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelector(".chronik-suggest") !== null`, &hasSuggest)))
+		require.False(t, hasSuggest, "an exact query needs no suggestion")
+	})
+
+	t.Run("a phrase in quotes finds only the consecutive words", func(t *testing.T) {
+		phrase := `"trusted tech partner"`
+		want := ids(b, phrase)
+		require.Equal(t, []string{"2020-09-14-oracle-trusted-tech-partner"}, want)
+		require.NoError(t, typeQuery(ctx, phrase))
+		require.NoError(t, waitCount(ctx, fmt.Sprintf("1 von %d Artikeln", len(all))))
+		got, err := shown(ctx)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+		var value string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Value("#chronik-q", &value, chromedp.ByQuery)))
+		require.Equal(t, phrase, value, "the field keeps the quotes while typing")
+		var marks string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".chronik-snippet mark")].map(m => m.textContent).join(" ")`, &marks)))
+		require.Contains(t, marks, "trusted")
+		require.Contains(t, marks, "partner")
+	})
+
+	t.Run("a minus excludes the articles that mention a word", func(t *testing.T) {
+		want := ids(b, "Microsoft -Oracle")
+		withOracle := ids(b, "Microsoft Oracle")
+		require.NotEmpty(t, want)
+		require.NotEmpty(t, withOracle)
+		require.NoError(t, typeQuery(ctx, "Microsoft -Oracle"))
+		require.NoError(t, waitCount(ctx, fmt.Sprintf("%d von %d Artikeln", len(want), len(all))))
+		got, err := shown(ctx)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+		for _, id := range withOracle {
+			require.NotContains(t, got, id)
+		}
 	})
 
 	t.Run("the page makes no request to another origin", func(t *testing.T) {

@@ -37,7 +37,10 @@ func html(ui app.UI) string {
 	return indent.ReplaceAllString(app.HTMLString(ui), "")
 }
 
-var indent = regexp.MustCompile(`\n\s*`)
+var (
+	indent   = regexp.MustCompile(`\n\s*`)
+	inputTag = regexp.MustCompile(`<input [^\n]*?">`)
+)
 
 func article(date, title, body string) string {
 	return fmt.Sprintf("---\ndate: %s\ntitle: %q\n---\n%s\n", date, title, body)
@@ -156,6 +159,13 @@ func TestTimelineRendersArticleMarkupAsText(t *testing.T) {
 			tl := NewTimeline(b, query)
 			tl.expanded = map[int]bool{0: true}
 			got := html(tl)
+			// The field's value is the query: in the browser go-app sets it
+			// as a DOM property, which is never parsed; in the prerender
+			// attrSafe strips it. Check the rest of the page for markup.
+			if app.IsServer {
+				assert.NotRegexp(t, `value="[^"]*[<>]`, got)
+			}
+			got = inputTag.ReplaceAllString(got, "")
 			assert.NotContains(t, got, "<script")
 			assert.NotContains(t, got, "<img")
 			assert.Contains(t, got, "&lt;")

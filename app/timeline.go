@@ -65,10 +65,23 @@ func (t *Timeline) search(query string) {
 	t.result = t.bundle.Index.Search(query, t.bundle.Docs)
 }
 
-// onInput filters on every keystroke and writes the query to the URL with
-// history.replaceState, which neither reloads nor floods the history.
+// onInput filters on every keystroke.
 func (t *Timeline) onInput(ctx app.Context, e app.Event) {
-	q := ctx.JSSrc().Get("value").String()
+	t.setQuery(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// suggest applies a "Meinten Sie …?" suggestion and returns the focus to
+// the search field, so the reader can go on typing.
+func (t *Timeline) suggest(ctx app.Context, q string) {
+	t.setQuery(ctx, q)
+	ctx.Defer(func(ctx app.Context) {
+		app.Window().GetElementByID("chronik-q").Call("focus")
+	})
+}
+
+// setQuery searches for q and writes it to the URL with
+// history.replaceState, which neither reloads nor floods the history.
+func (t *Timeline) setQuery(ctx app.Context, q string) {
 	if q == t.query {
 		return
 	}
@@ -130,11 +143,14 @@ func (t *Timeline) Render() app.UI {
 					Placeholder("z. B. Oracle, Übernahme, Trump").
 					AutoComplete(false).
 					Spellcheck(false).
-					Value(attrSafe(t.query)).
+					Value(t.fieldValue()).
 					OnInput(t.onInput),
 			),
 		app.P().ID("chronik-count").Class("chronik-count").Aria("live", "polite").Role("status").
 			Text(Count(len(hits), total, t.searching())),
+		app.If(len(t.result.Suggestions) > 0, func() app.UI {
+			return t.suggestions()
+		}),
 		app.If(len(hits) == 0, func() app.UI {
 			return app.P().Class("chronik-empty").Body(
 				app.Text("Keine Artikel gefunden für „"),
@@ -158,6 +174,38 @@ func (t *Timeline) meta() string {
 		return "0 Artikel"
 	}
 	return Count(0, len(arts), false) + " · " + DateSpan(arts[0].Date, arts[len(arts)-1].Date)
+}
+
+// suggestions offers the closest vocabulary words as buttons: "Meinten Sie
+// Microsoft?".
+func (t *Timeline) suggestions() app.UI {
+	sug := t.result.Suggestions
+	var body []app.UI
+	body = append(body, app.Text("Meinten Sie "))
+	for i, s := range sug {
+		if i > 0 {
+			sep := ", "
+			if i == len(sug)-1 {
+				sep = " oder "
+			}
+			body = append(body, app.Text(sep))
+		}
+		body = append(body, app.Button().Class("chronik-suggestion").Type("button").
+			OnClick(func(ctx app.Context, e app.Event) { t.suggest(ctx, s) }, app.EventScope(s)).
+			Text(s))
+	}
+	body = append(body, app.Text("?"))
+	return app.P().Class("chronik-suggest").Body(body...)
+}
+
+// fieldValue is the search field's value: the query itself in the browser;
+// in the prerender, where go-app does not escape attributes, the query
+// without the characters that could end the attribute.
+func (t *Timeline) fieldValue() string {
+	if app.IsClient {
+		return t.query
+	}
+	return attrSafe(t.query)
 }
 
 // attrSafe removes the characters that could break out of an attribute in

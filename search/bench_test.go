@@ -104,8 +104,26 @@ func BenchmarkDecode(b *testing.B) {
 	}
 }
 
+func BenchmarkTypoMatches(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		ix := Build(benchCorpus(n))
+		b.Run("docs="+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				ix.typoMatches("verhandlungn")
+			}
+			b.ReportMetric(float64(len(ix.surfs)), "vocabulary")
+		})
+	}
+}
+
 func BenchmarkSearch(b *testing.B) {
-	queries := []string{"", "Tiktok ", "Ueber", "Trump Tiktok", "Präsident Singapur ", "Wort12", "W"}
+	queries := []string{"", "Tiktok ", "Ueber", "Trump Tiktok", "Präsident Singapur ", "Wort12", "W",
+		// typos: a word, a prefix being typed, and a word without correction
+		"Mircosoft ", "Verhandlungn", "Zebrastreifen ",
+		// phrases and exclusion
+		`"Wort2en Wort3ung"`, `"Tiktok Microsoft" -Oracle`, "-Tiktok",
+		// compounds: a part of compounds, and a compound query
+		"Daten ", "Nutzerdaten "}
 	for _, n := range []int{1000, 10000} {
 		docs := benchCorpus(n)
 		ix := Build(docs)

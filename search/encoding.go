@@ -10,7 +10,7 @@ import (
 // The binary encoding of an Index, all integers as uvarints:
 //
 //	magic     "CHRONIKX"
-//	version   1
+//	version   3
 //	ndocs
 //	nfields   = NumFields
 //	lens      nfields × ndocs indexed word counts, field by field
@@ -19,14 +19,21 @@ import (
 //	          length, postings bytes); terms are front coded against the
 //	          previous term and strictly increasing
 //	nsurfs
-//	surfaces  nsurfs × (shared, suffix length, suffix bytes, term number);
-//	          front coded, strictly increasing
+//	surfaces  nsurfs × (shared, suffix length, suffix bytes, term number,
+//	          display kind [, display length, display bytes], counts
+//	          length, counts bytes); front coded, strictly increasing; the
+//	          display form is spelt out only for kind dispOwn; the counts
+//	          list is empty if and only if the form is its term's only one
+//	ncomps
+//	compounds ncomps × (term number, nparts, nparts × part term number);
+//	          terms strictly increasing, parts strictly increasing and
+//	          other than the compound, 1 <= nparts <= maxStoredParts
 //	crc       CRC-32 (IEEE) of everything before it, 4 bytes little endian
 //
-// Postings lists are described at postingIter.
+// Postings lists are described at postingIter, counts lists at countIter.
 const (
 	magic   = "CHRONIKX"
-	version = 1
+	version = 3
 
 	// maxPrealloc bounds the list capacity Decode allocates before it has
 	// read the entries.
@@ -46,8 +53,11 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	for i, t := range ix.terms {
 		size += len(t) + len(ix.post[i]) + 8
 	}
-	for _, s := range ix.surfs {
-		size += len(s) + 6
+	for i, s := range ix.surfs {
+		size += 2*len(s) + len(ix.surfPost[i]) + 8
+	}
+	for _, ps := range ix.compParts {
+		size += len(ps)*3 + 4
 	}
 	b := make([]byte, 0, size)
 	b = append(b, magic...)
@@ -73,7 +83,23 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	for i, s := range ix.surfs {
 		b = appendFrontCoded(b, prev, s)
 		b = binary.AppendUvarint(b, uint64(ix.surfTerm[i]))
+		kind := displayKind(s, ix.disp[i])
+		b = binary.AppendUvarint(b, uint64(kind))
+		if kind == dispOwn {
+			b = binary.AppendUvarint(b, uint64(len(ix.disp[i])))
+			b = append(b, ix.disp[i]...)
+		}
+		b = binary.AppendUvarint(b, uint64(len(ix.surfPost[i])))
+		b = append(b, ix.surfPost[i]...)
 		prev = s
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.comp)))
+	for i, c := range ix.comp {
+		b = binary.AppendUvarint(b, uint64(c))
+		b = binary.AppendUvarint(b, uint64(len(ix.compParts[i])))
+		for _, p := range ix.compParts[i] {
+			b = binary.AppendUvarint(b, uint64(p))
+		}
 	}
 	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 	return b, nil
@@ -131,6 +157,7 @@ func Decode(data []byte) (*Index, error) {
 	}
 	r.decodeTerms(ix)
 	r.decodeSurfaces(ix)
+	r.decodeCompounds(ix)
 	if r.err == nil && r.remaining() != 0 {
 		r.fail("end", "%d bytes of trailing data", r.remaining())
 	}
@@ -167,9 +194,12 @@ func (r *reader) decodeTerms(ix *Index) {
 			return
 		}
 		it = newPostingIter(post, ix.ndocs, checkPositions)
-		m := 0
+		m, cf := 0, 0
 		for it.next() {
 			m++
+			for _, n := range it.tf {
+				cf = min(cf+n, maxPosition)
+			}
 		}
 		if it.err != nil {
 			r.err = fmt.Errorf("search: decode: term %q: %w", t, it.err)
@@ -181,39 +211,128 @@ func (r *reader) decodeTerms(ix *Index) {
 		}
 		ix.terms = append(ix.terms, t)
 		ix.df = append(ix.df, int32(df))
+		r.termCF = append(r.termCF, int32(cf))
 		ix.post = append(ix.post, post)
 		prev = t
 	}
 }
 
-// decodeSurfaces reads the surface vocabulary into ix.
+// decodeSurfaces reads the surface vocabulary into ix and checks each
+// counts list fully.
 func (r *reader) decodeSurfaces(ix *Index) {
-	n := r.count("surface count", 3)
+	n := r.count("surface count", 5)
 	if r.err != nil {
 		return
 	}
 	c := min(n, maxPrealloc)
 	ix.surfs = make([]string, 0, c)
 	ix.surfTerm = make([]int32, 0, c)
+	ix.surfPost = make([][]byte, 0, c)
+	ix.disp = make([]string, 0, c)
+	ix.surfDF = make([]int32, 0, c)
+	ix.surfCF = make([]int32, 0, c)
 	prev := ""
 	for i := range n {
 		s := r.frontCoded("surface form", prev, i)
 		t := r.bounded("surface term", len(ix.terms)-1)
+		disp := s
+		switch kind := r.bounded("display kind", dispOwn); kind {
+		case dispTitle:
+			disp = titleCase(s)
+		case dispOwn:
+			size := r.bounded("display length", r.remaining())
+			disp = string(r.bytes("display form", size))
+		}
+		size := r.bounded("counts length", r.remaining())
+		post := r.bytes("counts", size)
 		if r.err != nil {
 			return
 		}
+		it := newCountIter(post, ix.ndocs)
+		df, cf := 0, 0
+		for it.next() {
+			df++
+			for _, n := range it.tf {
+				cf = min(cf+n, maxPosition)
+			}
+		}
+		if it.err != nil {
+			r.err = fmt.Errorf("search: decode: surface form %q: %w", s, it.err)
+			return
+		}
+		if df == 0 && len(post) > 0 {
+			r.fail("counts", "surface form %q without documents", s)
+			return
+		}
+		if len(post) == 0 {
+			post, df, cf = nil, int(ix.df[t]), int(r.termCF[t])
+		}
 		ix.surfs = append(ix.surfs, s)
 		ix.surfTerm = append(ix.surfTerm, int32(t))
+		ix.disp = append(ix.disp, disp)
+		ix.surfPost = append(ix.surfPost, post)
+		ix.surfDF = append(ix.surfDF, int32(df))
+		ix.surfCF = append(ix.surfCF, int32(cf))
 		prev = s
+	}
+	// A term's only form has no counts list; other forms have one.
+	forms := make([]int, len(ix.terms))
+	for _, t := range ix.surfTerm {
+		forms[t]++
+	}
+	for i, t := range ix.surfTerm {
+		if (forms[t] == 1) != (ix.surfPost[i] == nil) {
+			r.fail("counts", "surface form %q: counts list and %d forms of its term", ix.surfs[i], forms[t])
+			return
+		}
+	}
+}
+
+// decodeCompounds reads the compound terms and their parts into ix.
+func (r *reader) decodeCompounds(ix *Index) {
+	n := r.count("compound count", 3)
+	if r.err != nil {
+		return
+	}
+	c := min(n, maxPrealloc)
+	ix.comp = make([]int32, 0, c)
+	ix.compParts = make([][]int32, 0, c)
+	last := -1
+	for range n {
+		t := r.bounded("compound term", len(ix.terms)-1)
+		np := r.bounded("part count", maxStoredParts)
+		if r.err == nil && (t <= last || np == 0) {
+			r.fail("compound term", "term %d after %d with %d parts", t, last, np)
+		}
+		if r.err != nil {
+			return
+		}
+		parts := make([]int32, 0, np)
+		lastPart := -1
+		for range np {
+			p := r.bounded("part term", len(ix.terms)-1)
+			if r.err == nil && (p <= lastPart || p == t) {
+				r.fail("part term", "part %d of compound %d after %d", p, t, lastPart)
+			}
+			if r.err != nil {
+				return
+			}
+			parts = append(parts, int32(p))
+			lastPart = p
+		}
+		ix.comp = append(ix.comp, int32(t))
+		ix.compParts = append(ix.compParts, parts)
+		last = t
 	}
 }
 
 // reader decodes values from a byte slice, bounds-checking each. After the
 // first error every method returns a zero value and the error stays in err.
 type reader struct {
-	b   []byte
-	off int
-	err error
+	b      []byte
+	off    int
+	err    error
+	termCF []int32 // occurrences per term, for the surface forms
 }
 
 // remaining returns the number of unread bytes.

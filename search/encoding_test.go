@@ -98,7 +98,28 @@ func TestDecodeRejectsCorruptData(t *testing.T) {
 			1, 0, 1, 'a', 1))},
 		{"unsorted surfaces", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
 			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
-			2, 0, 1, 'b', 0, 0, 1, 'a', 0))},
+			2, 0, 1, 'b', 0, 0, 4, 0, 1, 0, 0, 0, 1, 'a', 0, 0, 4, 0, 1, 0, 0, 0))},
+		{"display kind out of range", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 3, 4, 0, 1, 0, 0, 0))},
+		{"counts without occurrences", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 0, 4, 0, 0, 0, 0, 0))},
+		{"counts document out of range", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 0, 4, 1, 1, 0, 0, 0))},
+		{"counts list of a term's only form", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 0, 4, 0, 1, 0, 0,
+			0))},
+		{"compound of itself", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 0, 0,
+			1, 0, 1, 0))},
+		{"compound without parts", appendChecksum(append(bytes.Clone(header), 1, 3, 1, 0, 0, 1,
+			0, 1, 'a', 1, 5, 0, 1, 0, 0, 0,
+			1, 0, 1, 'a', 0, 0, 0,
+			1, 0, 0))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,7 +135,8 @@ func TestDecodeAcceptsHandWrittenIndex(t *testing.T) {
 	header := binary.AppendUvarint([]byte(magic), version)
 	data := appendChecksum(append(header, 1, 3, 0, 0, 1, 1,
 		0, 1, 'a', 1, 5, 0, 0, 0, 1, 0,
-		1, 0, 1, 'a', 0))
+		1, 0, 1, 'a', 0, dispSame, 0,
+		0))
 	ix, err := Decode(data)
 	require.NoError(t, err)
 	docs := []Document{doc("", "", "a")}

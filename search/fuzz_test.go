@@ -43,22 +43,82 @@ func FuzzSearch(f *testing.F) {
 	for _, s := range []string{
 		"", " ", "Tiktok", "Ueber", "über", "Präsident Tiktok ", "S", "Nutzer*innen", "Wahlkampf-Ver",
 		"-", `"`, `"""`, "der die das", "🦊", "微软", "\xff", "a\u0308", strings.Repeat("ab ", 40),
+		`"Wahlkampf-Veranstaltung" -Tiktok`, "Mircosoft Oracel", "„Straße in“ -„Peking", "Wahlkampfveranstaltung ",
 	} {
 		f.Add(s)
 	}
 	ix := Build(fuzzDocs)
 	f.Fuzz(func(t *testing.T, query string) {
-		res := ix.Search(query, fuzzDocs)
-		require.LessOrEqual(t, len(res.Query.Terms), MaxQueryTerms)
-		seen := map[int]bool{}
-		for i, h := range res.Hits {
-			require.False(t, seen[h.Doc], "document %d twice", h.Doc)
-			seen[h.Doc] = true
-			if i > 0 {
-				require.GreaterOrEqual(t, res.Hits[i-1].Score, h.Score, "hits not ranked")
+		for _, opt := range []Options{DefaultOptions(), {}} {
+			res := ix.SearchOptions(query, fuzzDocs, opt)
+			require.LessOrEqual(t, queryTerms(res.Query), MaxQueryTerms)
+			require.LessOrEqual(t, len(res.Suggestions), maxSuggestions)
+			require.LessOrEqual(t, len(res.Hits), res.Total)
+			seen := map[int]bool{}
+			for i, h := range res.Hits {
+				require.False(t, seen[h.Doc], "document %d twice", h.Doc)
+				seen[h.Doc] = true
+				if i > 0 {
+					require.GreaterOrEqual(t, res.Hits[i-1].Score, h.Score, "hits not ranked")
+				}
+				requireValidHit(t, fuzzDocs, h)
 			}
-			requireValidHit(t, fuzzDocs, h)
 		}
+	})
+}
+
+// queryTerms returns the number of terms of q, in phrases and exclusions
+// too.
+func queryTerms(q Query) int {
+	n := len(q.Terms)
+	for _, ph := range append(slices.Clone(q.Phrases), q.Exclude...) {
+		n += len(ph.Terms)
+	}
+	return n
+}
+
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{
+		"", "-", `"`, `"""`, `""`, "- -", `-"`, `"-"`, "Microsoft -Oracle", `"trusted tech partner"`,
+		`-"trusted tech partner" Oracle`, `„Schutz der Privatsphäre“`, `“x y”`, `"offen`, "US-Präsident",
+		`a"b"c`, "--x", strings.Repeat(`"a b" `, 20), "der \"die das\"", "\xff\"\xfe", "🦊 -🦊",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := parseQuery(text)
+		require.LessOrEqual(t, queryTerms(p.Query), MaxQueryTerms)
+		require.LessOrEqual(t, len(p.text), MaxQueryBytes)
+		require.Len(t, p.spans, len(p.Terms))
+		for i, qt := range p.Terms {
+			require.NotEmpty(t, qt.Term)
+			require.NotEmpty(t, qt.Surface)
+			if qt.Prefix {
+				require.Equal(t, len(p.Terms)-1, i, "only the last term is a prefix")
+			}
+			if sp := p.spans[i]; sp.Start >= 0 {
+				require.True(t, sp.Start < sp.End && sp.End <= len(p.text), "span %v of %q", sp, p.text)
+			}
+		}
+		check := func(ph Phrase, min int) {
+			require.GreaterOrEqual(t, len(ph.Terms), min)
+			require.Len(t, ph.Pos, len(ph.Terms))
+			require.Zero(t, ph.Pos[0])
+			for i, qt := range ph.Terms {
+				require.False(t, qt.Prefix)
+				require.NotEmpty(t, qt.Term)
+				if i > 0 {
+					require.Greater(t, ph.Pos[i], ph.Pos[i-1], "positions not increasing")
+				}
+			}
+		}
+		for _, ph := range p.Phrases {
+			check(ph, 2)
+		}
+		for _, ph := range p.Exclude {
+			check(ph, 1)
+		}
+		require.True(t, p.soft < len(p.Terms))
 	})
 }
 

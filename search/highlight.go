@@ -8,51 +8,100 @@ import (
 
 // highlighter finds the words of a document that match a query. Rather than
 // stemming the document again, it compares folded surface forms: the index
-// vocabulary tells which surface forms were stemmed to each query term.
+// vocabulary tells which surface forms were stemmed to each term that a
+// query term matched, whether as a word, a compound containing it (the
+// whole compound is highlighted) or a typo correction. Phrases, and the
+// parts of a query compound written apart, are highlighted from the start
+// of their first word to the end of their last, stop words included.
 type highlighter struct {
 	a        *Analyzer
-	surfaces map[string]int // folded surface form → query term it matches
-	prefix   string         // surface prefix of the prefix term, or ""
-	prefixQT int            // index of the prefix term
-	scratch  scratch        // reused across the documents
+	surfaces map[string]hlTerm // folded surface form → query term it matches
+	prefix   string            // surface prefix of the prefix term, or ""
+	prefixQT int               // index of the prefix term
+	phrases  []hlPhrase
+	scratch  scratch // reused across the documents
 }
 
-// newHighlighter returns a highlighter for the terms of q in ix.
-func newHighlighter(ix *Index, q Query) *highlighter {
-	h := &highlighter{a: NewAnalyzer(), surfaces: make(map[string]int)}
-	add := func(t, qt int) {
+// hlTerm tells which query term a surface form matches and whether only as
+// a compound containing the term.
+type hlTerm struct {
+	qt       int
+	compound bool
+}
+
+// hlPhrase is a phrase to highlight: the surface forms each of its terms
+// matches, their relative positions, and the query term number that the
+// snippet counts its matches under.
+type hlPhrase struct {
+	forms []map[string]bool
+	pos   []int
+	qt    int
+}
+
+// newHighlighter returns a highlighter for the parsed query p whose terms
+// matched as ms in ix.
+func newHighlighter(ix *Index, p *parsed, ms []termMatch) *highlighter {
+	h := &highlighter{a: NewAnalyzer(), surfaces: make(map[string]hlTerm)}
+	add := func(t, qt int, compound bool) {
 		for _, s := range ix.termSurfs[ix.termSurfAt[t]:ix.termSurfAt[t+1]] {
-			if _, ok := h.surfaces[ix.surfs[s]]; !ok {
-				h.surfaces[ix.surfs[s]] = qt
+			if old, ok := h.surfaces[ix.surfs[s]]; !ok || old.compound && !compound {
+				h.surfaces[ix.surfs[s]] = hlTerm{qt, compound}
 			}
 		}
 	}
-	for i, qt := range q.Terms {
-		if !qt.Prefix {
-			if t := ix.lookup(qt.Term); t >= 0 {
-				add(t, i)
-			}
-			continue
+	forms := func(t int) map[string]bool {
+		m := make(map[string]bool)
+		for _, s := range ix.termSurfs[ix.termSurfAt[t]:ix.termSurfAt[t+1]] {
+			m[ix.surfs[s]] = true
 		}
-		h.prefix, h.prefixQT = qt.Surface, i
-		// A word typed in full also matches its other forms.
-		if lo, hi := ix.surfaceRange(qt.Surface); lo < hi && ix.surfs[lo] == qt.Surface {
-			add(int(ix.surfTerm[lo]), i)
+		return m
+	}
+	for i, qt := range p.Terms {
+		if qt.Prefix {
+			h.prefix, h.prefixQT = qt.Surface, i
+		}
+		for _, e := range ms[i].exps {
+			if !e.prefixed {
+				add(e.term, i, e.tier == tierCompound)
+			}
+		}
+		if parts := ms[i].parts; len(parts) > 0 {
+			ph := hlPhrase{qt: i}
+			for j, t := range parts {
+				ph.forms = append(ph.forms, forms(t))
+				ph.pos = append(ph.pos, j)
+			}
+			h.phrases = append(h.phrases, ph)
+		}
+	}
+	for k, phr := range p.Phrases {
+		ph := hlPhrase{qt: len(p.Terms) + k, pos: phr.Pos}
+		for _, qt := range phr.Terms {
+			t := ix.lookup(qt.Term)
+			if t < 0 {
+				ph.forms = nil
+				break
+			}
+			ph.forms = append(ph.forms, forms(t))
+		}
+		if ph.forms != nil {
+			h.phrases = append(h.phrases, ph)
 		}
 	}
 	return h
 }
 
-// match is a highlighted word: its range in the text and the query term it
-// matches.
+// match is a highlighted word or phrase: its range in the text and the
+// query term it matches.
 type match struct {
 	Span
 	term int
 }
 
 // matches returns the words of text that match the query, in text order.
-// When only the prefix matches a compound and its first part, just the part
-// is highlighted.
+// When a compound matches only by prefix or as a compound containing a
+// query term, and one of its parts matches too, just the part is
+// highlighted.
 func (h *highlighter) matches(text string) []match {
 	if text == "" {
 		return nil
@@ -60,11 +109,11 @@ func (h *highlighter) matches(text string) []match {
 	ts := h.a.analyze(text, analyzeOptions{scratch: &h.scratch})
 	var ms []match
 	for i, t := range ts {
-		qt, byPrefix, ok := h.test(t.surface)
+		qt, weak, ok := h.test(t.surface)
 		if !ok {
 			continue
 		}
-		if t.kind == kindJoined && byPrefix {
+		if t.kind == kindJoined && weak {
 			partMatch := false
 			for _, p := range ts[i+1:] {
 				if p.kind != kindPart {
@@ -81,17 +130,49 @@ func (h *highlighter) matches(text string) []match {
 		}
 		ms = append(ms, match{Span{t.start, t.end}, qt})
 	}
+	for _, ph := range h.phrases {
+		ms = ph.appendMatches(ms, ts)
+	}
 	slices.SortStableFunc(ms, func(a, b match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 	})
 	return ms
 }
 
+// appendMatches appends the occurrences of ph in the tokens ts, which are
+// in position order, to ms.
+func (ph *hlPhrase) appendMatches(ms []match, ts []token) []match {
+	for i, t := range ts {
+		if !ph.forms[0][t.surface] {
+			continue
+		}
+		end, ok := t.end, true
+		for j := 1; j < len(ph.forms) && ok; j++ {
+			want := t.pos + ph.pos[j] - ph.pos[0]
+			ok = false
+			for _, u := range ts[i+1:] {
+				if u.pos > want {
+					break
+				}
+				if u.pos == want && ph.forms[j][u.surface] {
+					end, ok = max(end, u.end), true
+					break
+				}
+			}
+		}
+		if ok {
+			ms = append(ms, match{Span{t.start, end}, ph.qt})
+		}
+	}
+	return ms
+}
+
 // test reports whether the folded surface form s matches a query term,
-// which one, and whether only as a prefix.
-func (h *highlighter) test(s string) (qt int, byPrefix, ok bool) {
-	if qt, ok := h.surfaces[s]; ok {
-		return qt, false, true
+// which one, and whether only weakly: as a prefix or as a compound that
+// contains the term.
+func (h *highlighter) test(s string) (qt int, weak, ok bool) {
+	if m, ok := h.surfaces[s]; ok {
+		return m.qt, m.compound, true
 	}
 	if h.prefix != "" && strings.HasPrefix(s, h.prefix) {
 		return h.prefixQT, true, true

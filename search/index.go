@@ -9,7 +9,9 @@ import (
 // Index is an inverted index over the fields of a document set. It maps each
 // stem term to the documents, fields and positions it occurs in, keeps the
 // field lengths that BM25 needs, and has a sorted vocabulary of folded
-// surface forms for prefix matching. It does not keep the text.
+// surface forms for prefix matching, typo correction and compound
+// splitting, with the occurrence counts of each form, its display spelling
+// and the compound parts of each term. It does not keep the text.
 //
 // An Index is immutable once built or decoded and safe for concurrent use.
 type Index struct {
@@ -23,11 +25,25 @@ type Index struct {
 
 	surfs    []string // folded surface forms, sorted
 	surfTerm []int32  // the term each surface form was stemmed to
+	surfPost [][]byte // counts list per surface form, see countIter; nil for the only form of a term
+	disp     []string // display spelling per surface form, see display
+	surfDF   []int32  // documents per surface form
+	surfCF   []int32  // occurrences per surface form, at most maxPosition
+
+	// comp are the terms that are compounds, sorted, and compParts[i] the
+	// terms of the parts of comp[i], sorted.
+	comp      []int32
+	compParts [][]int32
 
 	// Derived when the index is built or decoded: the surface forms of each
-	// term, as indices into surfs, are termSurfs[termSurfAt[t]:termSurfAt[t+1]].
+	// term, as indices into surfs, are termSurfs[termSurfAt[t]:termSurfAt[t+1]];
+	// the compounds that contain term t as a part are
+	// partOf[partOfAt[t]:partOfAt[t+1]].
 	termSurfAt []int32
 	termSurfs  []int32
+	partOfAt   []int32
+	partOf     []int32
+	typo       typoIndex
 }
 
 // Len returns the number of documents in the index.
@@ -40,19 +56,22 @@ func (ix *Index) Len() int {
 // documents always give the same index.
 func Build(docs []Document) *Index {
 	var (
-		a        = NewAnalyzer()
-		opt      = analyzeOptions{stem: true, cache: make(map[string]string), scratch: &scratch{}}
-		ix       = &Index{ndocs: len(docs)}
-		lists    = make(map[string]*termList)
-		surfaces = make(map[string]string) // surface form → term
-		doc      = newDocTerms()
+		a         = NewAnalyzer()
+		opt       = analyzeOptions{stem: true, cache: make(map[string]string), scratch: &scratch{}}
+		ix        = &Index{ndocs: len(docs)}
+		lists     = make(map[string]*termList)
+		surfaces  = make(map[string]*surfList)
+		spellings = make(map[spelling]int32)
+		doc       = newDocTerms()
+		counts    = newDocCounts()
 	)
 	for f := range ix.lens {
 		ix.lens[f] = make([]int32, len(docs))
 	}
 	for d := range docs {
 		for f := range Field(NumFields) {
-			ts := a.analyze(docs[d].Fields[f], opt)
+			text := docs[d].Fields[f]
+			ts := a.analyze(text, opt)
 			n := 0
 			for _, t := range ts {
 				if t.pos >= maxPosition {
@@ -62,10 +81,13 @@ func Build(docs []Document) *Index {
 					n++
 				}
 				doc.add(t.text, f, int32(t.pos))
-				if _, ok := surfaces[t.surface]; !ok {
+				counts.add(t.surface, t.text, f)
+				sp := spelling{t.surface, text[t.start:t.end]}
+				if _, ok := spellings[sp]; !ok {
 					// Token texts share buffers with the whole field.
-					surfaces[strings.Clone(t.surface)] = strings.Clone(t.text)
+					sp = spelling{strings.Clone(sp.surface), strings.Clone(sp.orig)}
 				}
+				spellings[sp]++
 			}
 			ix.lens[f][d] = int32(n)
 		}
@@ -79,7 +101,21 @@ func Build(docs []Document) *Index {
 			l.prev = d
 			l.df++
 		}
+		for i, s := range counts.surfs {
+			l := surfaces[s]
+			if l == nil {
+				l = &surfList{term: counts.terms[i], prev: -1}
+				surfaces[s] = l
+			}
+			l.post = appendCounts(l.post, d, l.prev, &counts.tf[i])
+			l.prev = d
+			l.df++
+			for _, n := range counts.tf[i] {
+				l.cf = min(l.cf+int(n), maxPosition)
+			}
+		}
 		doc.reset()
+		counts.reset()
 	}
 
 	ix.terms = make([]string, 0, len(lists))
@@ -101,12 +137,74 @@ func Build(docs []Document) *Index {
 	}
 	slices.Sort(ix.surfs)
 	ix.surfTerm = make([]int32, len(ix.surfs))
+	ix.surfPost = make([][]byte, len(ix.surfs))
+	ix.surfDF = make([]int32, len(ix.surfs))
+	ix.surfCF = make([]int32, len(ix.surfs))
 	for i, s := range ix.surfs {
-		t, _ := slices.BinarySearch(ix.terms, surfaces[s])
+		l := surfaces[s]
+		t, _ := slices.BinarySearch(ix.terms, l.term)
 		ix.surfTerm[i] = int32(t)
+		ix.surfPost[i] = slices.Clip(l.post)
+		ix.surfDF[i] = int32(l.df)
+		ix.surfCF[i] = int32(l.cf)
 	}
+	// The counts of a term's only surface form are those of the term.
+	forms := make([]int, len(ix.terms))
+	for _, t := range ix.surfTerm {
+		forms[t]++
+	}
+	for i, t := range ix.surfTerm {
+		if forms[t] == 1 {
+			ix.surfPost[i] = nil
+		}
+	}
+	ix.disp = displayForms(ix.surfs, spellings)
+	ix.comp, ix.compParts = ix.compounds()
 	ix.derive()
 	return ix
+}
+
+// surfList accumulates the counts list of one surface form during Build.
+type surfList struct {
+	term   string // its stem
+	post   []byte
+	prev   int // last document added, -1 if none
+	df, cf int
+}
+
+// docCounts collects the occurrence counts of each surface form in one
+// document during Build.
+type docCounts struct {
+	index map[string]int // surface form → index into surfs, terms and tf
+	surfs []string
+	terms []string
+	tf    [][NumFields]int32
+}
+
+func newDocCounts() *docCounts {
+	return &docCounts{index: make(map[string]int)}
+}
+
+// add counts an occurrence of the surface form s of term in field f.
+func (c *docCounts) add(s, term string, f Field) {
+	i, ok := c.index[s]
+	if !ok {
+		s = strings.Clone(s)
+		i = len(c.surfs)
+		c.index[s] = i
+		c.surfs = append(c.surfs, s)
+		c.terms = append(c.terms, strings.Clone(term))
+		c.tf = append(c.tf, [NumFields]int32{})
+	}
+	c.tf[i][f]++
+}
+
+// reset empties c for the next document, keeping its memory.
+func (c *docCounts) reset() {
+	clear(c.index)
+	c.surfs = c.surfs[:0]
+	c.terms = c.terms[:0]
+	c.tf = c.tf[:0]
 }
 
 // termList accumulates the postings list of one term during Build.
@@ -195,6 +293,42 @@ func (ix *Index) derive() {
 		ix.termSurfs[next[t]] = int32(s)
 		next[t]++
 	}
+
+	ix.partOfAt = make([]int32, len(ix.terms)+1)
+	n := 0
+	for _, ps := range ix.compParts {
+		for _, p := range ps {
+			ix.partOfAt[p+1]++
+		}
+		n += len(ps)
+	}
+	for t := range ix.terms {
+		ix.partOfAt[t+1] += ix.partOfAt[t]
+	}
+	ix.partOf = make([]int32, n)
+	next = slices.Clone(ix.partOfAt[:len(ix.terms)])
+	for i, ps := range ix.compParts {
+		for _, p := range ps {
+			ix.partOf[next[p]] = ix.comp[i]
+			next[p]++
+		}
+	}
+	ix.typo = newTypoIndex(ix.surfs)
+}
+
+// compoundsOf returns the compound terms that contain term t as a part,
+// sorted.
+func (ix *Index) compoundsOf(t int) []int32 {
+	return ix.partOf[ix.partOfAt[t]:ix.partOfAt[t+1]]
+}
+
+// surface returns the index of the folded surface form s in ix.surfs, or -1.
+func (ix *Index) surface(s string) int {
+	i, ok := slices.BinarySearch(ix.surfs, s)
+	if !ok {
+		return -1
+	}
+	return i
 }
 
 // lookup returns the number of term, or -1 if the index does not have it.

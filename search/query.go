@@ -1,17 +1,14 @@
 package search
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Limits that bound the work of a query, whatever is typed or pasted.
 const (
 	// MaxQueryBytes is the longest query analysed; longer queries are cut at
 	// the last rune boundary before it.
 	MaxQueryBytes = 512
-	// MaxQueryTerms is the most terms a query has after analysis; further
-	// terms are ignored.
+	// MaxQueryTerms is the most terms a query has after analysis, counting
+	// the terms of phrases and of exclusions; further terms are ignored.
 	MaxQueryTerms = 16
 	// MaxPrefixExpansions is the most index terms the prefix term of a query
 	// expands to. When more words start with the prefix, the terms of the
@@ -19,10 +16,16 @@ const (
 	MaxPrefixExpansions = 200
 )
 
-// Query is a parsed query: the analysed terms that a document must all
-// match.
+// Query is a parsed query: the analysed terms and phrases that a document
+// must all match, and those it must not match.
 type Query struct {
+	// Terms are the single words that must match, each in some field.
 	Terms []QueryTerm
+	// Phrases are the quoted phrases that must match, each in one field.
+	Phrases []Phrase
+	// Exclude are the words and phrases after a minus: a document that
+	// matches any of them is left out. A single word is a one-term phrase.
+	Exclude []Phrase
 	// Truncated reports that the query exceeded MaxQueryBytes or
 	// MaxQueryTerms and its end was ignored.
 	Truncated bool
@@ -39,46 +42,13 @@ type QueryTerm struct {
 	Prefix bool
 }
 
-// parseQuery analyses text as a query. Stop words are dropped, except that a
-// stop word being typed is kept as a prefix term and its index is returned
-// as soft, because it may be the start of a content word ("über" →
-// "Übernahme"); soft is -1 otherwise. A compound contributes its joined
-// form only: the whole compound must match. Repeated terms are dropped.
-func parseQuery(text string) (q Query, soft int) {
-	soft = -1
-	if len(text) > MaxQueryBytes {
-		text = cutRunes(text, MaxQueryBytes)
-		q.Truncated = true
-	}
-	last, _ := utf8.DecodeLastRuneInString(text)
-	typing := text != "" && !unicode.IsSpace(last)
-
-	ts := NewAnalyzer().analyze(text, analyzeOptions{keepStop: true, stem: true})
-	// The last word is the last token that is not a compound part.
-	lastWord := -1
-	for i, t := range ts {
-		if t.kind != kindPart {
-			lastWord = i
-		}
-	}
-	for i, t := range ts {
-		if t.kind == kindPart {
-			continue
-		}
-		prefix := typing && i == lastWord
-		if t.stop && !prefix || !prefix && q.has(t.text) {
-			continue
-		}
-		if len(q.Terms) == MaxQueryTerms {
-			q.Truncated = true
-			break
-		}
-		if prefix && t.stop {
-			soft = len(q.Terms)
-		}
-		q.Terms = append(q.Terms, QueryTerm{Term: t.text, Surface: t.surface, Prefix: prefix})
-	}
-	return q, soft
+// Phrase is a sequence of terms that must occur in this order at the given
+// distances, as in a quoted query.
+type Phrase struct {
+	Terms []QueryTerm // never prefix terms
+	// Pos is the position of each term relative to the first. Stop words
+	// are not terms but count: "Schutz der Privatsphäre" has Pos [0, 2].
+	Pos []int
 }
 
 // has reports whether q has a non-prefix term term.

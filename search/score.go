@@ -20,9 +20,26 @@ const (
 // fieldBoost holds the boost of each field.
 var fieldBoost = [NumFields]float64{Title: titleBoost, Kicker: kickerBoost, Body: bodyBoost}
 
-// prefixWeight scales the score of a document that matches the prefix term
-// only through a longer word, so that a word typed in full ranks first.
-const prefixWeight = 0.8
+// Weights that scale the score of weaker kinds of match of a query term.
+const (
+	// prefixWeight scales the score of a document that matches the prefix
+	// term only through a longer word, so that a word typed in full ranks
+	// first.
+	prefixWeight = 0.8
+	// stemOnlyWeight scales the term frequency of the occurrences of a
+	// term in another form than the one typed: "Übernahme" finds
+	// "Übernahmen" too, but a document with "Übernahme" ranks higher.
+	stemOnlyWeight = 0.85
+	// compoundWeight scales the score of a match of a compound that contains
+	// the term as a part. Such matches also rank in a lower tier.
+	compoundWeight = 0.5
+	// adjacentWeight scales the score of a match of a compound's parts
+	// written apart at consecutive positions.
+	adjacentWeight = 0.9
+	// typoWeight scales the score of a match of a typo correction. Such
+	// matches also rank in the lowest tier.
+	typoWeight = 0.5
+)
 
 // idf returns the BM25 inverse document frequency of a term that occurs in
 // df of the index's documents. It is always positive.
@@ -34,13 +51,13 @@ func (ix *Index) idf(df int) float64 {
 // score returns the BM25 term frequency part of the score of a term that
 // occurs tf[f] times in field f of document doc, summed over the fields with
 // their boosts, times weight. The full BM25 score multiplies it by the IDF.
-func (ix *Index) score(weight float64, doc int, tf *[NumFields]int) float64 {
+// Frequencies may be fractional, for occurrences that count less.
+func (ix *Index) score(weight float64, doc int, tf *[NumFields]float64) float64 {
 	s := 0.0
-	for f, n := range tf {
-		if n == 0 {
+	for f, x := range tf {
+		if x <= 0 {
 			continue
 		}
-		x := float64(n)
 		norm := 1 - bm25B + bm25B*float64(ix.lens[f][doc])/ix.avg[f]
 		s += fieldBoost[f] * x * (bm25K1 + 1) / (x + bm25K1*norm)
 	}

@@ -12,45 +12,74 @@ type Result struct {
 	Query Query
 	// Hits are ranked by score, highest first, ties in document order. For a
 	// query without terms (empty, whitespace or stop words only) they are all
-	// documents in document order, with score 0 and no spans.
+	// documents in document order, with score 0 and no spans; likewise for a
+	// query of exclusions only, less the excluded documents.
 	Hits []Hit
 	// Total is the number of matching documents; it exceeds len(Hits) when
-	// SearchN cut the hits.
+	// the hits were limited.
 	Total int
+	// Suggestions are "Meinten Sie …?" corrections, set when the query finds
+	// nothing or only typo matches: at most three whole queries in which
+	// each word that matched nothing or only through a typo is replaced by
+	// its closest vocabulary word, spelt as most often in the articles
+	// ("Mircosoft Oracel" → "Microsoft Oracle"). The first is the best.
+	Suggestions []string
 }
 
 // Hit is one matching document.
 type Hit struct {
-	Doc   int     // index into the documents
-	Score float64 // BM25 relevance; only the order matters
+	Doc int // index into the documents
+	// Score is the relevance: BM25 summed over the query terms, placed in
+	// bands so that hits matching every term as a word rank above hits
+	// that need a compound part, and those above hits that need a typo
+	// correction. Only the order matters.
+	Score float64
 	// Spans are the matched ranges of each field's original text, sorted
 	// and non-overlapping, for highlighting.
 	Spans   [NumFields][]Span
 	Snippet Snippet // the best passage of the body
+	// Typo reports that some query term matched this document only through
+	// typo-corrected words.
+	Typo bool
 }
 
-// docScore is a document with the score of one or more query terms.
+// tier is the kind of match of a document, from best to worst. Hits are
+// ranked by tier first, then by score.
+type tier uint8
+
+const (
+	tierWord     tier = iota // exact, stem, prefix or phrase matches only
+	tierCompound             // some term matched only as a compound part
+	tierTypo                 // some term matched only through a typo
+	numTiers
+)
+
+// docScore is a document with the score of one or more query terms and the
+// worst tier of their matches.
 type docScore struct {
 	doc   int
 	score float64
+	tier  tier
 }
 
-// Search runs query against the index and returns the matching documents,
-// ranked, with highlights and snippets.
+// Search runs query against the index with [DefaultOptions] and returns the
+// matching documents, ranked, with highlights and snippets.
 //
 // All query terms must match, each in some field. The last term also
 // matches every word that starts with it while it is being typed, that is,
 // when the query does not end in whitespace: "Ellis" finds "Ellison",
 // "Ueber" and "Über" find "Übernahme". If that term is a stop word ("die",
 // "über") it matches only as a prefix, and is ignored if no document would
-// match with it. Queries longer than [MaxQueryBytes] or with more than
-// [MaxQueryTerms] terms are cut.
+// match with it. Words in double quotes ("…", „…“, “…”) must occur as a
+// phrase; a word or phrase after a minus ("-Oracle", -"trusted tech") must
+// not occur. Queries longer than [MaxQueryBytes] or with more than
+// [MaxQueryTerms] terms are cut. See [Options] for compounds and typos.
 //
 // docs must be the documents the index was built from: the index does not
 // keep the text, so Search re-analyses the fields of the hits to find the
 // spans. Hits beyond the end of docs have no spans and an empty snippet.
 func (ix *Index) Search(query string, docs []Document) Result {
-	return ix.SearchN(query, docs, -1)
+	return ix.search(query, docs, DefaultOptions(), -1)
 }
 
 // SearchN is like [Index.Search] but returns only the n best hits, or all
@@ -58,33 +87,60 @@ func (ix *Index) Search(query string, docs []Document) Result {
 // hits, so a UI that shows the first results only should ask for those;
 // Result.Total still counts all matching documents.
 func (ix *Index) SearchN(query string, docs []Document, n int) Result {
-	q, soft := parseQuery(query)
-	s := searcher{ix: ix}
-	lists := make([][]docScore, len(q.Terms))
-	for i, qt := range q.Terms {
-		lists[i] = s.match(qt)
+	return ix.search(query, docs, DefaultOptions(), n)
+}
+
+// SearchOptions is like [Index.Search] with the features selected by opt,
+// returning at most opt.Limit hits if it is positive.
+func (ix *Index) SearchOptions(query string, docs []Document, opt Options) Result {
+	n := opt.Limit
+	if n <= 0 {
+		n = -1
+	}
+	return ix.search(query, docs, opt, n)
+}
+
+// search runs query with opt and returns the n best hits, all if n < 0.
+func (ix *Index) search(query string, docs []Document, opt Options, n int) Result {
+	p := parseQuery(query)
+	s := searcher{ix: ix, opt: opt}
+	ms := make([]termMatch, len(p.Terms))
+	lists := make([][]docScore, 0, len(p.Terms)+len(p.Phrases))
+	for i, qt := range p.Terms {
+		ms[i] = s.match(qt, i == p.soft)
+		lists = append(lists, ms[i].docs)
+	}
+	for _, ph := range p.Phrases {
+		lists = append(lists, s.phrase(ph))
 	}
 	found := intersect(lists)
-	if soft >= 0 && len(found) == 0 {
-		q.Terms = slices.Delete(q.Terms, soft, soft+1)
-		lists = slices.Delete(lists, soft, soft+1)
+	if p.soft >= 0 && len(found) == 0 {
+		p.Terms = slices.Delete(p.Terms, p.soft, p.soft+1)
+		p.spans = slices.Delete(p.spans, p.soft, p.soft+1)
+		ms = slices.Delete(ms, p.soft, p.soft+1)
+		lists = slices.Delete(lists, p.soft, p.soft+1)
+		p.soft = -1
 		found = intersect(lists)
 	}
-	if len(q.Terms) == 0 {
-		return ix.all(q, docs, n)
+	if len(p.Terms) == 0 && len(p.Phrases) == 0 {
+		return ix.all(p.Query, docs, s.excluded(p.Exclude), n)
 	}
+	found = s.without(found, p.Exclude)
 
-	res := Result{Query: q}
+	res := Result{Query: p.Query}
 	slices.SortStableFunc(found, func(a, b docScore) int {
-		return cmp.Compare(b.score, a.score)
+		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(b.score, a.score))
 	})
 	res.Total = len(found)
+	if len(found) == 0 || found[0].tier == tierTypo {
+		res.Suggestions = s.suggest(&p, ms)
+	}
 	found = found[:limit(len(found), n)]
-	h := newHighlighter(ix, q)
+	h := newHighlighter(ix, &p, ms)
 	res.Hits = make([]Hit, len(found))
 	for i, ds := range found {
 		hit := &res.Hits[i]
-		hit.Doc, hit.Score = ds.doc, ds.score
+		hit.Doc, hit.Score, hit.Typo = ds.doc, bandScore(ds), ds.tier == tierTypo
 		if ds.doc < len(docs) {
 			h.highlight(hit, &docs[ds.doc])
 		}
@@ -92,16 +148,30 @@ func (ix *Index) SearchN(query string, docs []Document, n int) Result {
 	return res
 }
 
+// bandScore maps the BM25 score of ds into the band of its tier, so that
+// Hit.Score orders hits as they are ranked: tier first, then BM25.
+func bandScore(ds docScore) float64 {
+	return float64(numTiers-1-ds.tier) + ds.score/(ds.score+1)
+}
+
 // all returns the result of a query without terms: the first n documents
-// (all if n is negative) in document order, with teasers.
-func (ix *Index) all(q Query, docs []Document, n int) Result {
-	res := Result{Query: q, Total: ix.ndocs}
-	res.Hits = make([]Hit, limit(ix.ndocs, n))
-	for d := range res.Hits {
-		res.Hits[d].Doc = d
-		if d < len(docs) {
-			res.Hits[d].Snippet = teaser(docs[d].Fields[Body])
+// (all if n is negative) in document order, with teasers, except those that
+// are excluded (nil if none).
+func (ix *Index) all(q Query, docs []Document, excluded []bool, n int) Result {
+	res := Result{Query: q, Hits: make([]Hit, 0, limit(ix.ndocs, n))}
+	for d := range ix.ndocs {
+		if excluded != nil && excluded[d] {
+			continue
 		}
+		res.Total++
+		if n >= 0 && len(res.Hits) >= n {
+			continue
+		}
+		hit := Hit{Doc: d}
+		if d < len(docs) {
+			hit.Snippet = teaser(docs[d].Fields[Body])
+		}
+		res.Hits = append(res.Hits, hit)
 	}
 	return res
 }
@@ -114,170 +184,8 @@ func limit(total, n int) int {
 	return min(total, n)
 }
 
-// searcher finds the documents matching query terms.
-type searcher struct {
-	ix   *Index
-	best []float64 // per document, scratch for merging expansions
-}
-
-// match returns the documents that match qt, sorted by document, with the
-// BM25 score of the term.
-func (s *searcher) match(qt QueryTerm) []docScore {
-	ix := s.ix
-	if !qt.Prefix {
-		t := ix.lookup(qt.Term)
-		if t < 0 {
-			return nil
-		}
-		return scale(s.postings(t, 1), ix.idf(int(ix.df[t])))
-	}
-	terms := s.expand(qt)
-	switch len(terms) {
-	case 0:
-		return nil
-	case 1:
-		l := s.postings(terms[0].term, terms[0].weight)
-		return scale(l, ix.idf(len(l)))
-	}
-	// Several terms: keep each document's best score. The prefix term as a
-	// whole is as specific as the number of documents it matches: a rare
-	// longer word must not outrank the word typed in full.
-	if s.best == nil {
-		s.best = make([]float64, ix.ndocs)
-	}
-	var touched []docScore
-	for _, e := range terms {
-		it := newPostingIter(ix.post[e.term], ix.ndocs, skipPositions)
-		for it.next() {
-			d := it.doc
-			if s.best[d] == 0 {
-				touched = append(touched, docScore{doc: d})
-			}
-			s.best[d] = max(s.best[d], ix.score(e.weight, d, &it.tf))
-		}
-	}
-	for i := range touched {
-		d := touched[i].doc
-		touched[i].score = s.best[d]
-		s.best[d] = 0
-	}
-	slices.SortFunc(touched, func(a, b docScore) int { return cmp.Compare(a.doc, b.doc) })
-	return scale(touched, ix.idf(len(touched)))
-}
-
-// scale multiplies the scores of l by f and returns l.
-func scale(l []docScore, f float64) []docScore {
-	for i := range l {
-		l[i].score *= f
-	}
-	return l
-}
-
-// expansion is a term that a prefix term matches, with a score weight.
-type expansion struct {
-	term   int
-	weight float64
-}
-
-// expand returns the terms that the prefix term qt matches: the stem term of
-// Surface if Surface is a word of the index, with weight 1, and the terms of
-// the words that start with Surface, with prefixWeight. At most
-// MaxPrefixExpansions terms are returned, the most frequent ones.
-func (s *searcher) expand(qt QueryTerm) []expansion {
-	ix := s.ix
-	lo, hi := ix.surfaceRange(qt.Surface)
-	if lo == hi {
-		return nil
-	}
-	exact := int32(-1)
-	if ix.surfs[lo] == qt.Surface {
-		exact = ix.surfTerm[lo]
-	}
-	terms := slices.Clone(ix.surfTerm[lo:hi])
-	slices.Sort(terms)
-	terms = slices.Compact(terms)
-	if len(terms) > MaxPrefixExpansions {
-		terms = ix.mostFrequent(terms, exact, MaxPrefixExpansions)
-	}
-	out := make([]expansion, len(terms))
-	for i, t := range terms {
-		out[i] = expansion{term: int(t), weight: prefixWeight}
-		if t == exact {
-			out[i].weight = 1
-		}
-	}
-	return out
-}
-
-// mostFrequent returns the n terms with the highest document frequency,
-// ties to the lower term number, and always exact if it is among terms. It
-// reorders terms.
-func (ix *Index) mostFrequent(terms []int32, exact int32, n int) []int32 {
-	// before reports whether a ranks before b.
-	before := func(a, b int32) bool {
-		switch {
-		case a == exact:
-			return true
-		case b == exact:
-			return false
-		case ix.df[a] != ix.df[b]:
-			return ix.df[a] > ix.df[b]
-		}
-		return a < b
-	}
-	// Keep the best n in terms[:n] as a heap with the worst at the root.
-	h := terms[:n]
-	for i := n/2 - 1; i >= 0; i-- {
-		siftDown(h, i, before)
-	}
-	for _, t := range terms[n:] {
-		if before(t, h[0]) {
-			h[0] = t
-			siftDown(h, 0, before)
-		}
-	}
-	slices.SortFunc(h, func(a, b int32) int {
-		if before(a, b) {
-			return -1
-		}
-		return 1
-	})
-	return h
-}
-
-// siftDown restores the heap property of h below i, for a heap whose root
-// is the element that ranks last by before.
-func siftDown(h []int32, i int, before func(a, b int32) bool) {
-	for {
-		worst, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && before(h[worst], h[l]) {
-			worst = l
-		}
-		if r < len(h) && before(h[worst], h[r]) {
-			worst = r
-		}
-		if worst == i {
-			return
-		}
-		h[i], h[worst] = h[worst], h[i]
-		i = worst
-	}
-}
-
-// postings returns the documents of term t with their BM25 term frequency
-// score times weight; the caller multiplies in the IDF.
-func (s *searcher) postings(t int, weight float64) []docScore {
-	ix := s.ix
-	out := make([]docScore, 0, ix.df[t])
-	it := newPostingIter(ix.post[t], ix.ndocs, skipPositions)
-	for it.next() {
-		out = append(out, docScore{it.doc, ix.score(weight, it.doc, &it.tf)})
-	}
-	return out
-}
-
 // intersect returns the documents that are in all lists, each sorted by
-// document, with their scores summed.
+// document, with their scores summed and the worst of their tiers.
 func intersect(lists [][]docScore) []docScore {
 	if len(lists) == 0 {
 		return nil
@@ -297,10 +205,55 @@ func intersect(lists [][]docScore) []docScore {
 			}
 			if j < len(l) && l[j].doc == ds.doc {
 				ds.score += l[j].score
+				ds.tier = max(ds.tier, l[j].tier)
 				out = append(out, ds)
 			}
 		}
 		acc = out
 	}
 	return acc
+}
+
+// union returns the documents of a and b, each sorted by document; a
+// document in both keeps the better match: the lower tier, then the higher
+// score.
+func union(a, b []docScore) []docScore {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]docScore, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].doc < b[j].doc:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].doc < a[i].doc:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, better(a[i], b[j]))
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// better returns the better of two matches of one document: the lower
+// tier, then the higher score.
+func better(x, y docScore) docScore {
+	if x.tier != y.tier {
+		if x.tier < y.tier {
+			return x
+		}
+		return y
+	}
+	if y.score > x.score {
+		return y
+	}
+	return x
 }

@@ -1,0 +1,375 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// searcher finds the documents matching the terms of one query.
+type searcher struct {
+	ix   *Index
+	opt  Options
+	best []docScore // per document, scratch for merging expansions
+	has  []bool     // per document, whether best holds a match
+}
+
+// expansion is an index term that a query term matches.
+type expansion struct {
+	term   int
+	weight float64 // score factor
+	tier   tier
+	// surf is the surface form typed, as an index into Index.surfs, or -1:
+	// occurrences of exactly that form score fully, other forms of the
+	// term stemOnlyWeight.
+	surf int
+	// prefixed marks a longer word that the prefix term matches; the
+	// highlighter finds those by prefix.
+	prefixed bool
+}
+
+// termMatch is how one query term matched.
+type termMatch struct {
+	docs []docScore  // sorted by document
+	exps []expansion // the index terms it matched
+	// parts are the terms of the query compound's parts, matched at
+	// consecutive positions, or nil.
+	parts []int
+	typo  bool        // it matched only through typo corrections
+	cands []typoMatch // typo candidates, if they were looked up
+}
+
+// match returns the documents that match qt, sorted by document, with the
+// BM25 score of the term. A soft term (a stop word being typed) matches as
+// a prefix only.
+func (s *searcher) match(qt QueryTerm, soft bool) termMatch {
+	ix := s.ix
+	var m termMatch
+	if qt.Prefix {
+		m.exps = s.expand(qt)
+	} else if t := ix.lookup(qt.Term); t >= 0 {
+		m.exps = []expansion{{term: t, weight: 1, surf: ix.surface(qt.Surface)}}
+	}
+	if s.opt.Compounds && !soft {
+		m.exps = s.addCompounds(m.exps)
+		m.exps = s.addAffixCompounds(m.exps, qt)
+		if !qt.Prefix {
+			m.parts = ix.splitTerms(qt.Surface)
+		}
+	}
+	m.docs = s.accumulate(m.exps)
+	if len(m.parts) > 0 {
+		pos := make([]int, len(m.parts))
+		for i := range pos {
+			pos[i] = i
+		}
+		adj := s.phraseTerms(m.parts, pos)
+		m.docs = union(m.docs, scale(adj, adjacentWeight))
+	}
+	if len(m.docs) > 0 || !s.opt.Typos || soft {
+		return m
+	}
+	m.cands = ix.typoMatches(qt.Surface)
+	m.exps = typoExpansions(ix, m.cands)
+	m.docs = s.accumulate(m.exps)
+	m.typo = len(m.docs) > 0
+	return m
+}
+
+// addCompounds adds to exps the compounds that contain one of the full
+// matches (weight 1) of exps as a part, with tierCompound, at most
+// MaxPrefixExpansions of them, the most frequent first.
+func (s *searcher) addCompounds(exps []expansion) []expansion {
+	ix := s.ix
+	var cs []int32
+	for _, e := range exps {
+		if e.weight == 1 && e.tier == tierWord {
+			cs = append(cs, ix.compoundsOf(e.term)...)
+		}
+	}
+	if len(cs) == 0 {
+		return exps
+	}
+	slices.Sort(cs)
+	cs = slices.Compact(cs)
+	cs = slices.DeleteFunc(cs, func(c int32) bool {
+		return slices.ContainsFunc(exps, func(e expansion) bool { return e.term == int(c) })
+	})
+	if len(cs) > MaxPrefixExpansions {
+		cs = ix.mostFrequent(cs, -1, MaxPrefixExpansions)
+	}
+	for _, c := range cs {
+		exps = append(exps, expansion{term: int(c), weight: compoundWeight, tier: tierCompound, surf: -1})
+	}
+	return exps
+}
+
+// addAffixCompounds adds to exps the compounds of the vocabulary that begin
+// or end with the query word itself, such as "Datenzentrum" for "Zentrum"
+// or "Datenschutzbedenken" for "Datenschutz", with tierCompound. The
+// build-time splitter only splits into parts that occur as words on their
+// own; this finds the compounds whose other part never does ("Jugend" in
+// "Jugendschutz"). The same length rules hold: the word is at least
+// minPartRunes long, the compound minCompoundRunes, and the rest, less a
+// linking element, minPartRunes. A word still being typed does this only
+// when it is a word of the index or no word starts with it. At most
+// MaxPrefixExpansions are added.
+func (s *searcher) addAffixCompounds(exps []expansion, qt QueryTerm) []expansion {
+	ix := s.ix
+	q := qt.Surface
+	if utf8.RuneCountInString(q) < minPartRunes {
+		return exps
+	}
+	if lo, hi := ix.surfaceRange(q); qt.Prefix && lo < hi && ix.surfs[lo] != q {
+		return exps // only the start of longer words: still being typed
+	}
+	var cs []int32
+	for i, w := range ix.surfs {
+		if len(w) <= len(q) || utf8.RuneCountInString(w) < minCompoundRunes || neverSplit(w) {
+			continue
+		}
+		var rest string
+		switch {
+		case strings.HasSuffix(w, q):
+			rest = w[:len(w)-len(q)]
+		case strings.HasPrefix(w, q):
+			rest = w[len(q):]
+			for _, link := range []string{"es", "en", "s", "n"} {
+				if r := strings.TrimPrefix(rest, link); r != rest && utf8.RuneCountInString(r) >= minPartRunes {
+					rest = r
+					break
+				}
+			}
+		default:
+			continue
+		}
+		if utf8.RuneCountInString(rest) >= minPartRunes {
+			cs = append(cs, ix.surfTerm[i])
+		}
+	}
+	if len(cs) == 0 {
+		return exps
+	}
+	slices.Sort(cs)
+	cs = slices.Compact(cs)
+	cs = slices.DeleteFunc(cs, func(c int32) bool {
+		return slices.ContainsFunc(exps, func(e expansion) bool { return e.term == int(c) })
+	})
+	if len(cs) > MaxPrefixExpansions {
+		cs = ix.mostFrequent(cs, -1, MaxPrefixExpansions)
+	}
+	for _, c := range cs {
+		exps = append(exps, expansion{term: int(c), weight: compoundWeight, tier: tierCompound, surf: -1})
+	}
+	return exps
+}
+
+// accumulate returns the documents that match any of exps, sorted by
+// document, each with its best match, scored with BM25. The IDF is that of
+// all the documents together: as a whole, the query term is as specific as
+// the number of documents it matches, so that a rare longer word does not
+// outrank the word typed in full.
+func (s *searcher) accumulate(exps []expansion) []docScore {
+	ix := s.ix
+	switch len(exps) {
+	case 0:
+		return nil
+	case 1:
+		l := s.postings(exps[0])
+		return scale(l, ix.idf(len(l)))
+	}
+	if s.best == nil {
+		s.best = make([]docScore, ix.ndocs)
+		s.has = make([]bool, ix.ndocs)
+	}
+	var touched []int
+	for _, e := range exps {
+		s.eachPosting(e, func(ds docScore) {
+			d := ds.doc
+			if !s.has[d] {
+				s.has[d] = true
+				s.best[d] = ds
+				touched = append(touched, d)
+				return
+			}
+			s.best[d] = better(s.best[d], ds)
+		})
+	}
+	slices.Sort(touched)
+	out := make([]docScore, len(touched))
+	for i, d := range touched {
+		out[i] = s.best[d]
+		s.has[d] = false
+	}
+	return scale(out, ix.idf(len(out)))
+}
+
+// postings returns the documents of e.term with their BM25 term frequency
+// score times e.weight, and e.tier; the caller multiplies in the IDF.
+func (s *searcher) postings(e expansion) []docScore {
+	out := make([]docScore, 0, s.ix.df[e.term])
+	s.eachPosting(e, func(ds docScore) { out = append(out, ds) })
+	return out
+}
+
+// eachPosting calls yield with each document of e.term, in order, with its
+// BM25 term frequency score times e.weight, and e.tier. If e has a surface
+// form and the term has others, occurrences of the others count
+// stemOnlyWeight.
+func (s *searcher) eachPosting(e expansion, yield func(docScore)) {
+	ix := s.ix
+	it := newPostingIter(ix.post[e.term], ix.ndocs, skipPositions)
+	var (
+		exact countIter // the occurrences of e.surf
+		more  bool      // whether exact is at a document
+		tf    [NumFields]float64
+	)
+	if e.surf >= 0 && ix.surfPost[e.surf] == nil {
+		e.surf = -1 // the only form of the term
+	}
+	if e.surf >= 0 {
+		exact = newCountIter(ix.surfPost[e.surf], ix.ndocs)
+		more = exact.next()
+	}
+	for it.next() {
+		for more && exact.doc < it.doc {
+			more = exact.next()
+		}
+		at := more && exact.doc == it.doc
+		for f, n := range it.tf {
+			tf[f] = float64(n)
+			if e.surf >= 0 {
+				x := 0
+				if at {
+					x = min(exact.tf[f], n)
+				}
+				tf[f] = float64(x) + stemOnlyWeight*float64(n-x)
+			}
+		}
+		yield(docScore{it.doc, ix.score(e.weight, it.doc, &tf), e.tier})
+	}
+}
+
+// scale multiplies the scores of l by f and returns l.
+func scale(l []docScore, f float64) []docScore {
+	for i := range l {
+		l[i].score *= f
+	}
+	return l
+}
+
+// expand returns the terms that the prefix term qt matches: the stem term of
+// Surface if Surface is a word of the index, with weight 1, and the terms of
+// the words that start with Surface, with prefixWeight. At most
+// MaxPrefixExpansions terms are returned, the most frequent ones.
+func (s *searcher) expand(qt QueryTerm) []expansion {
+	ix := s.ix
+	lo, hi := ix.surfaceRange(qt.Surface)
+	if lo == hi {
+		// No word starts with what was typed, so it is a complete word
+		// in a form the articles do not use ("Gesprächen"): match its stem.
+		if t := ix.lookup(qt.Term); t >= 0 {
+			return []expansion{{term: t, weight: 1, surf: -1}}
+		}
+		return nil
+	}
+	exact, surf := int32(-1), -1
+	if ix.surfs[lo] == qt.Surface {
+		exact, surf = ix.surfTerm[lo], lo
+	}
+	terms := slices.Clone(ix.surfTerm[lo:hi])
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	if len(terms) > MaxPrefixExpansions {
+		terms = ix.mostFrequent(terms, exact, MaxPrefixExpansions)
+	}
+	out := make([]expansion, len(terms))
+	for i, t := range terms {
+		out[i] = expansion{term: int(t), weight: prefixWeight, surf: -1, prefixed: true}
+		if t == exact {
+			out[i] = expansion{term: int(t), weight: 1, surf: surf}
+		}
+	}
+	return out
+}
+
+// mostFrequent returns the n terms with the highest document frequency,
+// ties to the lower term number, and always exact if it is among terms. It
+// reorders terms.
+func (ix *Index) mostFrequent(terms []int32, exact int32, n int) []int32 {
+	// before reports whether a ranks before b.
+	before := func(a, b int32) bool {
+		switch {
+		case a == exact:
+			return true
+		case b == exact:
+			return false
+		case ix.df[a] != ix.df[b]:
+			return ix.df[a] > ix.df[b]
+		}
+		return a < b
+	}
+	// Keep the best n in terms[:n] as a heap with the worst at the root.
+	h := terms[:n]
+	for i := n/2 - 1; i >= 0; i-- {
+		siftDown(h, i, before)
+	}
+	for _, t := range terms[n:] {
+		if before(t, h[0]) {
+			h[0] = t
+			siftDown(h, 0, before)
+		}
+	}
+	slices.SortFunc(h, func(a, b int32) int {
+		if before(a, b) {
+			return -1
+		}
+		return 1
+	})
+	return h
+}
+
+// siftDown restores the heap property of h below i, for a heap whose root
+// is the element that ranks last by before.
+func siftDown(h []int32, i int, before func(a, b int32) bool) {
+	for {
+		worst, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && before(h[worst], h[l]) {
+			worst = l
+		}
+		if r < len(h) && before(h[worst], h[r]) {
+			worst = r
+		}
+		if worst == i {
+			return
+		}
+		h[i], h[worst] = h[worst], h[i]
+		i = worst
+	}
+}
+
+// excluded returns, per document, whether it matches one of the excluded
+// words or phrases, or nil if there are none. Exclusion matches words and
+// their stems, not compounds containing them nor typos.
+func (s *searcher) excluded(ex []Phrase) []bool {
+	if len(ex) == 0 {
+		return nil
+	}
+	out := make([]bool, s.ix.ndocs)
+	for _, ph := range ex {
+		for _, ds := range s.phrase(ph) {
+			out[ds.doc] = true
+		}
+	}
+	return out
+}
+
+// without returns found less the documents that match an excluded word or
+// phrase.
+func (s *searcher) without(found []docScore, ex []Phrase) []docScore {
+	x := s.excluded(ex)
+	if x == nil {
+		return found
+	}
+	return slices.DeleteFunc(found, func(ds docScore) bool { return x[ds.doc] })
+}
