@@ -58,7 +58,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	bundle, err := Load()
 	require.NoError(b, err)
-	for _, q := range []string{"", "Oracle", "Uebernahme", "Ellis", "Trump Tiktok Daten"} {
+	for _, q := range []string{"", "Oracle", "Uebernahme", "Ellis", "Trump Tiktok Daten", "Mircosoft", `"trusted tech partner"`, "Microsoft -Oracle", "Zentrum "} {
 		b.Run("q="+q, func(b *testing.B) {
 			for b.Loop() {
 				bundle.Index.Search(q, bundle.Docs)
