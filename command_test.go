@@ -5,6 +5,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,4 +157,15 @@ func TestSearchCommandReadsMinusWordAsExclusion(t *testing.T) {
 		assert.NotContains(t, h.ID, "oracle")
 		assert.NotEqual(t, "2020-09-14-ticktack-fuer-tiktok", h.ID, "mentions Oracle")
 	}
+}
+
+// app.wasm only runs with the wasm_exec.js of the Go version that built it.
+func TestWasmExecMatchesToolchain(t *testing.T) {
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	require.NoError(t, err)
+	got, err := assets.ReadFile("wasm_exec.js")
+	require.NoError(t, err)
+	require.Equal(t, string(want), string(got), "wasm_exec.js is from another Go version: run make wasm_exec.js")
 }

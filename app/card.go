@@ -33,9 +33,10 @@ func (t *Timeline) card(h search.Hit) app.UI {
 			app.If(!open, func() app.UI {
 				return t.snippet(h)
 			}).Else(func() app.UI {
+				ps := Paragraphs(a.Body, h.Spans[search.Body])
 				return app.Div().ID(textID).Class("chronik-text").Body(
-					app.Range(Paragraphs(a.Body, h.Spans[search.Body])).Slice(func(i int) app.UI {
-						p := Paragraphs(a.Body, h.Spans[search.Body])[i]
+					app.Range(ps).Slice(func(i int) app.UI {
+						p := ps[i]
 						if p.Heading {
 							return app.H3().Body(Highlight(p.Text, p.Spans)...)
 						}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 
@@ -223,13 +222,4 @@ func attrSafe(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// pageURL is the page address with its query, for tests and links.
-func pageURL(base *url.URL, query string) *url.URL {
-	u := *base
-	v := u.Query()
-	v.Set(QueryParam, query)
-	u.RawQuery = v.Encode()
-	return &u
 }
