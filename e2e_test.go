@@ -63,6 +63,14 @@ func staticSite(t *testing.T) (*chronik.Bundle, string) {
 // serveDir serves dir on a fresh loopback port and returns its origin.
 func serveDir(t *testing.T, dir string) string {
 	t.Helper()
+	origin, _ := serveStoppable(t, dir)
+	return origin
+}
+
+// serveStoppable serves dir like serveDir and also returns a function that
+// takes the server down, so that nothing but the browser's caches is left.
+func serveStoppable(t *testing.T, dir string) (string, func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	files := http.FileServer(http.Dir(dir))
@@ -75,7 +83,7 @@ func serveDir(t *testing.T, dir string) string {
 	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), func() { srv.Close() }
 }
 
 // chromium returns the path of a Chromium binary. Without one the browser
@@ -434,4 +442,68 @@ func TestE2EStaticSiteWorksUnderSubPath(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`location.pathname + location.search`, &loc)))
 	require.Equal(t, "/chronik/?q=Oracle", loc)
 	require.Empty(t, reqs.foreign(origin+"/chronik"), "every request stays under the sub-path")
+}
+
+// A reader opens the chronicle once, then loses the network (a train): the
+// service worker must serve the page, app.wasm and everything else, and
+// search must work, also for a reload of a ?q= address, at the root and
+// under a sub-path.
+func TestE2EOfflineReloadStillSearches(t *testing.T) {
+	b, dir := staticSite(t)
+	for _, base := range []string{"", "/chronik"} {
+		t.Run("base "+base, func(t *testing.T) {
+			root := dir
+			if base != "" {
+				root = filepath.Join(t.TempDir(), "site")
+				require.NoError(t, writeStatic(b, filepath.Join(root, strings.Trim(base, "/")), base, filepath.Join(dir, "web", "app.wasm")))
+			}
+			origin, stop := serveStoppable(t, root)
+			start := origin + base + "/"
+			ctx := browser(t)
+			require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(start)))
+			require.NoError(t, waitReady(ctx))
+			// Wait until the worker controls the page and has cached everything.
+			require.NoError(t, waitCached(ctx))
+
+			stop()
+			require.NoError(t, chromedp.Run(ctx, network.Enable(), network.EmulateNetworkConditions(true, 0, -1, -1)))
+			require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(start+"?q=Oracle")))
+			require.NoError(t, waitReady(ctx))
+			require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", len(b.Chronicle.Articles))))
+			require.NoError(t, typeQuery(ctx, "Uebernahme"))
+			want := ids(b, "Übernahme")
+			require.NoError(t, waitCount(ctx, fmt.Sprintf("%d von %d Artikeln", len(want), len(b.Chronicle.Articles))))
+			got, err := shown(ctx)
+			require.NoError(t, err)
+			require.Equal(t, want, got)
+		})
+	}
+}
+
+// waitCached waits until the service worker controls the page and its
+// cache holds app.wasm.
+func waitCached(ctx context.Context) error {
+	const cached = `(async () => {
+		if (!navigator.serviceWorker.controller) return false;
+		const keys = await caches.keys();
+		for (const k of keys) {
+			const c = await caches.open(k);
+			if ((await c.keys()).some(r => r.url.endsWith("/web/app.wasm"))) return true;
+		}
+		return false;
+	})()`
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(ctx, chromedp.Evaluate(cached, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+			return p.WithAwaitPromise(true)
+		}))
+		if err != nil || ok {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the service worker did not cache app.wasm within a minute")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }

@@ -48,9 +48,12 @@ func Handler(c *embed.Chronicle, o Options) *app.Handler {
 	if o.WasmSize > 0 {
 		h.WasmContentLength = strconv.Itoa(o.WasmSize)
 	}
-	if o.Base != "" && o.Base != "/" {
-		h.Resources = app.PrefixedLocation(o.Base)
+	root := "/"
+	if base := strings.TrimRight(o.Base, "/"); base != "" {
+		h.Resources = subPath{prefix: base, ResourceResolver: app.PrefixedLocation(base)}
+		root = base + "/"
 	}
+	h.ServiceWorkerTemplate = workerTemplate(root)
 	return h
 }
 

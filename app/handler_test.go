@@ -42,3 +42,18 @@ func TestHandlerPrerendersGermanPageWithOwnAssetsOnly(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/app-worker.js", nil))
 	assert.NotContains(t, w.Body.String(), "https://", "the service worker caches only own files")
 }
+
+func TestWorkerAnswersNavigationsFromCacheUnderSubPath(t *testing.T) {
+	b := bundle(t, "a.md", article("2020-08-03", "Oracle", "Oracle übernimmt."))
+	Register(b)
+	for _, tt := range []struct{ base, root string }{{"", "/"}, {"/chronik", "/chronik/"}, {"/chronik/", "/chronik/"}} {
+		h := Handler(b.Chronicle, Options{Base: tt.base, Version: "v1"})
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/app-worker.js", nil))
+		js := w.Body.String()
+		assert.Contains(t, js, `ignoreSearch: true`)
+		assert.Contains(t, js, `const rootURL = "`+tt.root+`"`)
+		assert.Contains(t, js, `"`+tt.root+`"`, "the start page is cached under the URL hosts serve it at")
+		assert.Contains(t, js, "v1", "the version is in the worker, so a new build replaces it")
+	}
+}
