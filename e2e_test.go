@@ -71,6 +71,12 @@ func serveDir(t *testing.T, dir string) string {
 // takes the server down, so that nothing but the browser's caches is left.
 func serveStoppable(t *testing.T, dir string) (string, func()) {
 	t.Helper()
+	return serveWithHeaders(t, dir, nil)
+}
+
+// serveWithHeaders serves dir with extra response headers, such as a CSP.
+func serveWithHeaders(t *testing.T, dir string, headers map[string]string) (string, func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	files := http.FileServer(http.Dir(dir))
@@ -79,6 +85,9 @@ func serveStoppable(t *testing.T, dir string) (string, func()) {
 			w.Header().Set("Content-Type", "application/wasm")
 		}
 		w.Header().Set("Cache-Control", "no-cache")
+		for k, v := range headers {
+			w.Header().Set(k, v)
+		}
 		files.ServeHTTP(w, r)
 	})}
 	go srv.Serve(ln)
@@ -506,4 +515,49 @@ func waitCached(ctx context.Context) error {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// CSP is the Content-Security-Policy the README recommends: nothing but the
+// widget's own origin, and WebAssembly, without 'unsafe-inline'.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors *"
+
+// The widget runs under the strict CSP: nothing is blocked.
+func TestE2EStrictCSPBlocksNothing(t *testing.T) {
+	b, dir := staticSite(t)
+	origin, _ := serveWithHeaders(t, dir, map[string]string{"Content-Security-Policy": CSP})
+	ctx := browser(t)
+	var mu sync.Mutex
+	var violations []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			for _, a := range e.Args {
+				if strings.Contains(string(a.Value), "Content Security Policy") || strings.Contains(a.Description, "Content Security Policy") {
+					violations = append(violations, string(a.Value)+a.Description)
+				}
+			}
+		case *runtime.EventExceptionThrown:
+			violations = append(violations, "exception: "+e.ExceptionDetails.Error())
+		}
+	})
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(`window.__csp = [];
+				document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(origin+"/"),
+	))
+	require.NoError(t, waitReady(ctx))
+	require.NoError(t, typeQuery(ctx, "Oracle"))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", len(b.Chronicle.Articles))))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Click(".chronik-more", chromedp.ByQuery), chromedp.Sleep(200*time.Millisecond)))
+	var blocked []string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`window.__csp`, &blocked)))
+	require.Empty(t, blocked, "CSP violations")
+	mu.Lock()
+	defer mu.Unlock()
+	require.Empty(t, violations)
 }
