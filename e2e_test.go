@@ -18,10 +18,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 
 	"chronik/app"
@@ -560,4 +562,62 @@ func TestE2EStrictCSPBlocksNothing(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	require.Empty(t, violations)
+}
+
+// Readers can search and read without a mouse: "/" jumps to the search
+// field, Esc clears it, Tab reaches a card's toggle and Enter opens it, and
+// the focused element is always outlined.
+func TestE2EKeyboardSearchAndRead(t *testing.T) {
+	b, dir := staticSite(t)
+	origin := serveDir(t, dir)
+	ctx := browser(t)
+	all := len(b.Chronicle.Articles)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(origin+"/")))
+	require.NoError(t, waitReady(ctx))
+	active := func() string {
+		var id string
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.id || document.activeElement.className`, &id)))
+		return id
+	}
+
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.blur()`, nil), pressSlash()))
+	require.Equal(t, "chronik-q", active(), "/ focuses the search field")
+	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("Oracle")))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", all)))
+	var value string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Value("#chronik-q", &value, chromedp.ByQuery)))
+	require.Equal(t, "Oracle", value, "the / itself is not typed into the field")
+
+	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape)))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("%d Artikel", all)))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Value("#chronik-q", &value, chromedp.ByQuery)))
+	require.Empty(t, value)
+	var loc string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`location.search`, &loc)))
+	require.Empty(t, loc)
+
+	// Tab from the field to the first card's toggle, and open it with Enter.
+	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("\t")))
+	require.Equal(t, "chronik-more", active())
+	var outline string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`getComputedStyle(document.activeElement).outlineStyle`, &outline)))
+	require.NotEqual(t, "none", outline, "focus is visible")
+	require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("\r")))
+	first := b.Chronicle.Articles[0].ID
+	require.NoError(t, chromedp.Run(ctx, chromedp.WaitVisible("#text-"+first, chromedp.ByQuery)))
+}
+
+// pressSlash presses "/" as a keyboard does: one keydown that carries the
+// text, so that preventDefault on it keeps the character out of the field.
+// (chromedp.KeyEvent sends the character as a separate event.)
+func pressSlash() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		down := input.DispatchKeyEvent(input.KeyDown).WithKey("/").WithCode("Slash").
+			WithText("/").WithUnmodifiedText("/").WithWindowsVirtualKeyCode(191).WithNativeVirtualKeyCode(191)
+		if err := down.Do(ctx); err != nil {
+			return err
+		}
+		return input.DispatchKeyEvent(input.KeyUp).WithKey("/").WithCode("Slash").
+			WithWindowsVirtualKeyCode(191).WithNativeVirtualKeyCode(191).Do(ctx)
+	})
 }

@@ -18,7 +18,7 @@ func (t *Timeline) card(h search.Hit) app.UI {
 	return app.Li().Class("chronik-item").Body(
 		app.Article().ID("artikel-"+a.ID).Class("chronik-card").Aria("labelledby", "titel-"+a.ID).Body(
 			app.P().Class("chronik-dateline").Body(
-				app.Time().DateTime(a.Date.String()).Class("chronik-date").Text(GermanDate(a.Date)),
+				app.Time().DateTime(a.Date.String()).Class("chronik-date").Text(German().Date(a.Date)),
 				app.If(a.Source != "", func() app.UI {
 					return app.Span().Class("chronik-source").Text(a.Source)
 				}),
@@ -51,7 +51,7 @@ func (t *Timeline) card(h search.Hit) app.UI {
 					Text(moreLabel(open)),
 				app.If(a.URL != "", func() app.UI {
 					return app.A().Class("chronik-link").Href(a.URL).Target("_blank").Rel("noopener noreferrer").
-						Text("Zum Original ↗")
+						Text(German().Original)
 				}),
 			),
 		),
@@ -61,9 +61,9 @@ func (t *Timeline) card(h search.Hit) app.UI {
 // moreLabel is the text of the expand toggle.
 func moreLabel(open bool) string {
 	if open {
-		return "Weniger anzeigen"
+		return German().ReadLess
 	}
-	return "Weiterlesen"
+	return German().ReadMore
 }
 
 // snippet renders the teaser, or with a query the best passage with its

@@ -32,10 +32,10 @@ func Handler(c *embed.Chronicle, o Options) *app.Handler {
 		ShortName:       "Chronik",
 		Title:           attrText(c.Title),
 		Description:     attrText(c.Description),
-		Lang:            "de",
+		Lang:            German().Lang,
 		BackgroundColor: "#fbfaf7",
 		ThemeColor:      "#b3261e",
-		LoadingLabel:    "Suche wird geladen … {progress} %",
+		LoadingLabel:    German().Loading,
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",

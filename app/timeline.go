@@ -31,6 +31,7 @@ type Timeline struct {
 	query    string
 	result   search.Result
 	expanded map[int]bool
+	keys     app.Func // the keyboard shortcut listener, while mounted
 }
 
 // NewTimeline returns a timeline of b showing the results for query, as the
@@ -118,8 +119,9 @@ func (t *Timeline) Hits() []search.Hit {
 // Render draws the page.
 func (t *Timeline) Render() app.UI {
 	if t.bundle == nil {
-		return app.Main().Text("Keine Chronik geladen.")
+		return app.Main().Text(German().NoChronicle)
 	}
+	tx := German()
 	c := t.bundle.Chronicle
 	hits := t.Hits()
 	total := len(c.Articles)
@@ -131,30 +133,32 @@ func (t *Timeline) Render() app.UI {
 			}),
 			app.P().Class("chronik-meta").Text(t.meta()),
 		),
-		app.Form().Class("chronik-search").Aria("label", "Artikel durchsuchen").
+		app.Form().Class("chronik-search").Aria("label", tx.SearchRegion).
 			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 			Body(
-				app.Label().For("chronik-q").Text("Suche in der Chronik"),
+				app.Label().For("chronik-q").Text(tx.SearchLabel),
 				app.Input().
 					ID("chronik-q").
 					Type("search").
 					Name(QueryParam).
-					Placeholder("z. B. Oracle, Übernahme, Trump").
+					Placeholder(tx.Placeholder).
+					Aria("describedby", "chronik-keys").
 					AutoComplete(false).
 					Spellcheck(false).
 					Value(t.fieldValue()).
 					OnInput(t.onInput),
+				app.P().ID("chronik-keys").Class("chronik-visually-hidden").Text(tx.KeyboardHints),
 			),
 		app.P().ID("chronik-count").Class("chronik-count").Aria("live", "polite").Role("status").
-			Text(Count(len(hits), total, t.searching())),
+			Text(tx.Count(len(hits), total, t.searching())),
 		app.If(len(t.result.Suggestions) > 0, func() app.UI {
 			return t.suggestions()
 		}),
 		app.If(len(hits) == 0, func() app.UI {
 			return app.P().Class("chronik-empty").Body(
-				app.Text("Keine Artikel gefunden für „"),
+				app.Text(tx.NoResults[0]),
 				app.Strong().Text(t.query),
-				app.Text("“. Versuchen Sie einen anderen Suchbegriff."),
+				app.Text(tx.NoResults[1]),
 			)
 		}).Else(func() app.UI {
 			return app.Ol().Class("chronik-timeline").Body(
@@ -172,7 +176,8 @@ func (t *Timeline) meta() string {
 	if len(arts) == 0 {
 		return "0 Artikel"
 	}
-	return Count(0, len(arts), false) + " · " + DateSpan(arts[0].Date, arts[len(arts)-1].Date)
+	tx := German()
+	return tx.Count(0, len(arts), false) + " · " + tx.DateSpan(arts[0].Date, arts[len(arts)-1].Date)
 }
 
 // suggestions offers the closest vocabulary words as buttons: "Meinten Sie
@@ -180,12 +185,13 @@ func (t *Timeline) meta() string {
 func (t *Timeline) suggestions() app.UI {
 	sug := t.result.Suggestions
 	var body []app.UI
-	body = append(body, app.Text("Meinten Sie "))
+	tx := German()
+	body = append(body, app.Text(tx.DidYouMean[0]))
 	for i, s := range sug {
 		if i > 0 {
 			sep := ", "
 			if i == len(sug)-1 {
-				sep = " oder "
+				sep = tx.Or
 			}
 			body = append(body, app.Text(sep))
 		}
@@ -193,7 +199,7 @@ func (t *Timeline) suggestions() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { t.suggest(ctx, s) }, app.EventScope(s)).
 			Text(s))
 	}
-	body = append(body, app.Text("?"))
+	body = append(body, app.Text(tx.DidYouMean[1]))
 	return app.P().Class("chronik-suggest").Body(body...)
 }
 

@@ -1,0 +1,47 @@
+package app
+
+import "chronik/embed"
+
+// Text holds every string the widget shows a reader, so that another
+// language is one more value of this type and no string hides in the
+// rendering code.
+type Text struct {
+	Lang          string // the page's lang attribute
+	NoChronicle   string
+	SearchRegion  string // accessible name of the search form
+	SearchLabel   string
+	Placeholder   string
+	NoResults     [2]string // before and after the query: „…“
+	DidYouMean    [2]string // before and after the suggestions
+	Or            string    // between the last two suggestions
+	ReadMore      string
+	ReadLess      string
+	Original      string
+	Loading       string // go-app's loading label; {progress} is the percentage
+	Date          func(embed.Date) string
+	DateSpan      func(first, last embed.Date) string
+	Count         func(shown, total int, searching bool) string
+	KeyboardHints string // read by screen readers with the search field
+}
+
+// German returns the widget's German text.
+func German() Text {
+	return Text{
+		Lang:          "de",
+		NoChronicle:   "Keine Chronik geladen.",
+		SearchRegion:  "Artikel durchsuchen",
+		SearchLabel:   "Suche in der Chronik",
+		Placeholder:   "z. B. Oracle, Übernahme, Trump",
+		NoResults:     [2]string{"Keine Artikel gefunden für „", "“. Versuchen Sie einen anderen Suchbegriff."},
+		DidYouMean:    [2]string{"Meinten Sie ", "?"},
+		Or:            " oder ",
+		ReadMore:      "Weiterlesen",
+		ReadLess:      "Weniger anzeigen",
+		Original:      "Zum Original ↗",
+		Loading:       "Suche wird geladen … {progress} %",
+		Date:          GermanDate,
+		DateSpan:      DateSpan,
+		Count:         Count,
+		KeyboardHints: "Taste / springt in die Suche, Esc leert sie.",
+	}
+}
