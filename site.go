@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,7 +31,7 @@ import (
 // assets are the widget's own static files. wasm_exec.js comes from the Go
 // toolchain that builds app.wasm; the two must match.
 //
-//go:embed wasm_exec.js web/chronik.css web/icon.svg web/icon-192.png web/icon-512.png
+//go:embed wasm_exec.js web/chronik.css web/frame.js web/embed.js web/demo.html web/icon.svg web/icon-192.png web/icon-512.png
 var assets embed.FS
 
 // buildWASM compiles the browser side of this program to out.
@@ -104,8 +105,20 @@ func writeStatic(b *chronik.Bundle, dir, base, wasmPath string) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		files[p], err = assets.ReadFile(p)
-		return err
+		data, err := assets.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		switch p {
+		case "web/embed.js":
+			// Publishers load it by a stable URL at the site's root.
+			files["embed.js"] = embedScript(data, b.Chronicle.Title)
+		case "web/demo.html":
+			files["demo.html"] = data
+		default:
+			files[p] = data
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -121,6 +134,14 @@ func writeStatic(b *chronik.Bundle, dir, base, wasmPath string) error {
 	}
 	fmt.Fprintf(os.Stderr, "chronik: wrote %s (base %q, app.wasm %d bytes)\n", dir, base, len(wasm))
 	return nil
+}
+
+// embedScript fills the chronicle's title into embed.js, as the iframe's
+// accessible name until the widget reports its own. json.Marshal escapes
+// '<', '>' and '&', so the title cannot end the script.
+func embedScript(src []byte, title string) []byte {
+	q, _ := json.Marshal(title)
+	return bytes.Replace(src, []byte(`"__CHRONIK_TITLE__"`), q, 1)
 }
 
 // cleanBase normalises a base path to "" or "/a/b" (no trailing slash).

@@ -42,7 +42,9 @@ func Handler(c *embed.Chronicle, o Options) *app.Handler {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:  []string{"/web/chronik.css"},
+		Styles: []string{"/web/chronik.css"},
+		// Blocking, in <head>: it sets the theme before the first paint.
+		Scripts: []string{"/web/frame.js"},
 		Version: o.Version,
 	}
 	if o.WasmSize > 0 {
