@@ -29,7 +29,7 @@ func (t *Timeline) card(h search.Hit) app.UI {
 			app.If(a.Kicker != "", func() app.UI {
 				return app.P().Class("chronik-kicker").Body(Highlight(a.Kicker, h.Spans[search.Kicker])...)
 			}),
-			app.H2().ID("titel-"+a.ID).Class("chronik-title").Body(Highlight(a.Title, h.Spans[search.Title])...),
+			app.H3().ID("titel-"+a.ID).Class("chronik-title").Body(Highlight(a.Title, h.Spans[search.Title])...),
 			app.If(!open, func() app.UI {
 				return t.snippet(h)
 			}).Else(func() app.UI {
@@ -38,7 +38,7 @@ func (t *Timeline) card(h search.Hit) app.UI {
 					app.Range(ps).Slice(func(i int) app.UI {
 						p := ps[i]
 						if p.Heading {
-							return app.H3().Body(Highlight(p.Text, p.Spans)...)
+							return app.H4().Body(Highlight(p.Text, p.Spans)...)
 						}
 						return app.P().Body(Highlight(p.Text, p.Spans)...)
 					}),

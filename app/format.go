@@ -7,8 +7,8 @@ import (
 	"chronik/embed"
 )
 
-// months are the German month names, indexed by time.Month.
-var months = [...]string{"", "Januar", "Februar", "März", "April", "Mai", "Juni",
+// monthNames are the German month names, indexed by time.Month.
+var monthNames = [...]string{"", "Januar", "Februar", "März", "April", "Mai", "Juni",
 	"Juli", "August", "September", "Oktober", "November", "Dezember"}
 
 // GermanDate formats d the way a German reader expects it: "3. August 2020",
@@ -16,7 +16,7 @@ var months = [...]string{"", "Januar", "Februar", "März", "April", "Mai", "Juni
 func GermanDate(d embed.Date) string {
 	m := ""
 	if d.Month >= time.January && d.Month <= time.December {
-		m = months[d.Month]
+		m = monthNames[d.Month]
 	}
 	if d.Day == 0 {
 		return fmt.Sprintf("%s %d", m, d.Year)
@@ -33,9 +33,9 @@ func DateSpan(first, last embed.Date) string {
 		return a
 	case first.Year == last.Year && first.Day != 0:
 		// Drop the repeated year from the first date: "3. August – 14. September 2020".
-		return fmt.Sprintf("%d. %s – %s", first.Day, months[first.Month], b)
+		return fmt.Sprintf("%d. %s – %s", first.Day, monthNames[first.Month], b)
 	case first.Year == last.Year:
-		return fmt.Sprintf("%s – %s", months[first.Month], b)
+		return fmt.Sprintf("%s – %s", monthNames[first.Month], b)
 	}
 	return a + " – " + b
 }
@@ -50,4 +50,9 @@ func Count(shown, total int, searching bool) string {
 		return fmt.Sprintf("%d von 1 Artikel", shown)
 	}
 	return fmt.Sprintf("%d von %d Artikeln", shown, total)
+}
+
+// GermanMonth names a month of the timeline: "August 2020".
+func GermanMonth(year int, m time.Month) string {
+	return GermanDate(embed.Date{Year: year, Month: m})
 }

@@ -1,6 +1,10 @@
 package app
 
-import "chronik/embed"
+import (
+	"time"
+
+	"chronik/embed"
+)
 
 // Text holds every string the widget shows a reader, so that another
 // language is one more value of this type and no string hides in the
@@ -22,6 +26,19 @@ type Text struct {
 	DateSpan      func(first, last embed.Date) string
 	Count         func(shown, total int, searching bool) string
 	KeyboardHints string // read by screen readers with the search field
+
+	Month         func(year int, m time.Month) string // a timeline heading
+	ByRelevance   string                              // heading of the results sorted by relevance
+	Filters       string                              // accessible name of the filter controls
+	Sources       string                              // legend of the source chips
+	Actors        string                              // legend of the actor chips
+	ChipCount     [2]string                           // around a chip's count, read only by screen readers
+	Period        string                              // legend of the date range
+	From, To      string                              // labels of its two fields
+	SortLabel     string
+	Sorts         map[Sort]string // the names of the orders
+	ResetFilters  string
+	NoFilterMatch string // the empty state when only filters narrow
 }
 
 // German returns the widget's German text.
@@ -43,5 +60,22 @@ func German() Text {
 		DateSpan:      DateSpan,
 		Count:         Count,
 		KeyboardHints: "Taste / springt in die Suche, Esc leert sie.",
+		Month:         GermanMonth,
+		ByRelevance:   "Treffer nach Relevanz",
+		Filters:       "Filter und Sortierung",
+		Sources:       "Quelle",
+		Actors:        "Akteure",
+		ChipCount:     [2]string{", ", " Artikel"},
+		Period:        "Zeitraum",
+		From:          "von",
+		To:            "bis",
+		SortLabel:     "Sortierung",
+		Sorts: map[Sort]string{
+			Chronological: "Chronologisch",
+			Newest:        "Neueste zuerst",
+			Relevance:     "Relevanz",
+		},
+		ResetFilters:  "Filter zurücksetzen",
+		NoFilterMatch: "Keine Artikel passen zu den gewählten Filtern.",
 	}
 }

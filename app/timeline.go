@@ -1,7 +1,7 @@
 package app
 
 import (
-	"slices"
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,13 +22,16 @@ func Register(b *embed.Bundle) {
 	app.Route("/index.html", newTimeline)
 }
 
-// Timeline is the chronicle page: a header, a search field, a live result
-// count and the matching articles as cards in chronological order.
+// Timeline is the chronicle page: a header, a search field, filters, a
+// live result count and the matching articles as cards under month
+// headings.
 type Timeline struct {
 	app.Compo
 
 	bundle   *embed.Bundle
-	query    string
+	facets   *facets
+	view     View
+	searched bool // result holds the search for view.Query
 	result   search.Result
 	expanded map[int]bool
 	keys     app.Func // the keyboard shortcut listener, while mounted
@@ -37,32 +40,55 @@ type Timeline struct {
 // NewTimeline returns a timeline of b showing the results for query, as the
 // page would after navigating to ?q=query.
 func NewTimeline(b *embed.Bundle, query string) *Timeline {
+	return NewTimelineView(b, View{Query: query, Sort: Chronological})
+}
+
+// NewTimelineView returns a timeline of b showing v, as the page would
+// after navigating to v's URL.
+func NewTimelineView(b *embed.Bundle, v View) *Timeline {
 	t := &Timeline{bundle: b}
-	t.search(query)
+	t.apply(v)
 	return t
 }
 
-// OnInit runs the empty search, so that the component renders before any
+// OnInit shows every article, so that the component renders before any
 // navigation (for example in tests).
 func (t *Timeline) OnInit() {
-	if t.result.Hits == nil && t.query == "" {
-		t.search("")
+	if !t.searched {
+		t.apply(View{Sort: Chronological})
 	}
 }
 
-// OnNav reads the query from the URL. It runs in the prerender too, so a
-// shared ?q= link arrives already filtered.
+// OnNav reads the view from the URL. It runs in the prerender too, so a
+// shared link arrives already searched, filtered and sorted.
 func (t *Timeline) OnNav(ctx app.Context) {
-	t.search(ctx.Page().URL().Query().Get(QueryParam))
+	if t.bundle != nil {
+		t.apply(ParseView(ctx.Page().URL().Query(), t.bundle.Chronicle))
+	}
 }
 
-// search runs query and keeps the result.
-func (t *Timeline) search(query string) {
+// apply shows v, searching again only when the query changed.
+func (t *Timeline) apply(v View) {
 	if t.bundle == nil {
 		return
 	}
-	t.query = query
-	t.result = t.bundle.Index.Search(query, t.bundle.Docs)
+	if t.facets == nil {
+		t.facets = newFacets(t.bundle)
+	}
+	if !t.searched || v.Query != t.view.Query {
+		t.result = t.bundle.Index.Search(v.Query, t.bundle.Docs)
+		t.searched = true
+	}
+	t.view = v
+}
+
+// update shows v and writes it to the URL with history.replaceState,
+// which neither reloads nor floods the history.
+func (t *Timeline) update(ctx app.Context, v View) {
+	t.apply(v)
+	u := *ctx.Page().URL()
+	v.Encode(&u)
+	ctx.Page().ReplaceURL(&u)
 }
 
 // onInput filters on every keystroke.
@@ -74,27 +100,20 @@ func (t *Timeline) onInput(ctx app.Context, e app.Event) {
 // the search field, so the reader can go on typing.
 func (t *Timeline) suggest(ctx app.Context, q string) {
 	t.setQuery(ctx, q)
-	ctx.Defer(func(ctx app.Context) {
-		app.Window().GetElementByID("chronik-q").Call("focus")
-	})
+	// At once: ctx.Defer would skip it, as the button goes with the
+	// suggestions.
+	app.Window().GetElementByID("chronik-q").Call("focus")
 }
 
-// setQuery searches for q and writes it to the URL with
-// history.replaceState, which neither reloads nor floods the history.
+// setQuery searches for q.
 func (t *Timeline) setQuery(ctx app.Context, q string) {
-	if q == t.query {
+	if q == t.view.Query {
 		return
 	}
-	t.search(q)
-	u := *ctx.Page().URL()
-	v := u.Query()
-	if strings.TrimSpace(q) == "" {
-		v.Del(QueryParam)
-	} else {
-		v.Set(QueryParam, q)
-	}
-	u.RawQuery = v.Encode()
-	ctx.Page().ReplaceURL(&u)
+	v := t.view
+	v.Query = q
+	t.update(ctx, v)
+	t.syncFields()
 }
 
 // toggle expands or collapses the full text of document doc.
@@ -105,15 +124,10 @@ func (t *Timeline) toggle(doc int) {
 	t.expanded[doc] = !t.expanded[doc]
 }
 
-// searching reports whether the reader has typed a query.
-func (t *Timeline) searching() bool { return strings.TrimSpace(t.query) != "" }
-
-// Hits returns the result's hits in chronological order, the order of the
-// chronicle's articles.
+// Hits returns the hits the page shows, filtered and in the view's order.
 func (t *Timeline) Hits() []search.Hit {
-	hits := slices.Clone(t.result.Hits)
-	slices.SortFunc(hits, func(a, b search.Hit) int { return a.Doc - b.Doc })
-	return hits
+	arts := t.bundle.Chronicle.Articles
+	return arrange(t.result.Hits, arts, t.facets.selected(t.view), t.view.Order())
 }
 
 // Render draws the page.
@@ -149,23 +163,47 @@ func (t *Timeline) Render() app.UI {
 					OnInput(t.onInput),
 				app.P().ID("chronik-keys").Class("chronik-visually-hidden").Text(tx.KeyboardHints),
 			),
+		t.controls(),
 		app.P().ID("chronik-count").Class("chronik-count").Aria("live", "polite").Role("status").
-			Text(tx.Count(len(hits), total, t.searching())),
+			Text(tx.Count(len(hits), total, t.view.Searching() || t.view.Filtered())),
 		app.If(len(t.result.Suggestions) > 0, func() app.UI {
 			return t.suggestions()
 		}),
 		app.If(len(hits) == 0, func() app.UI {
+			if !t.view.Searching() {
+				return app.P().Class("chronik-empty").Text(tx.NoFilterMatch)
+			}
 			return app.P().Class("chronik-empty").Body(
 				app.Text(tx.NoResults[0]),
-				app.Strong().Text(t.query),
+				app.Strong().Text(t.view.Query),
 				app.Text(tx.NoResults[1]),
 			)
+		}).ElseIf(t.view.Order() == Relevance, func() app.UI {
+			return app.Section().Class("chronik-results").Body(
+				app.H2().Class("chronik-visually-hidden").Text(tx.ByRelevance),
+				t.list(hits),
+			)
 		}).Else(func() app.UI {
-			return app.Ol().Class("chronik-timeline").Body(
-				app.Range(hits).Slice(func(i int) app.UI {
-					return t.card(hits[i])
+			ms := byMonth(hits, c.Articles)
+			return app.Div().Class("chronik-months").Body(
+				app.Range(ms).Slice(func(i int) app.UI {
+					m := ms[i]
+					id := fmt.Sprintf("monat-%04d-%02d", m.year, int(m.month))
+					return app.Section().Class("chronik-month").Aria("labelledby", id).Body(
+						app.H2().ID(id).Class("chronik-month-title").Text(tx.Month(m.year, m.month)),
+						t.list(m.hits),
+					)
 				}),
 			)
+		}),
+	)
+}
+
+// list renders hits as cards on the timeline axis.
+func (t *Timeline) list(hits []search.Hit) app.UI {
+	return app.Ol().Class("chronik-timeline").Body(
+		app.Range(hits).Slice(func(i int) app.UI {
+			return t.card(hits[i])
 		}),
 	)
 }
@@ -208,9 +246,9 @@ func (t *Timeline) suggestions() app.UI {
 // without the characters that could end the attribute.
 func (t *Timeline) fieldValue() string {
 	if app.IsClient {
-		return t.query
+		return t.view.Query
 	}
-	return attrSafe(t.query)
+	return attrSafe(t.view.Query)
 }
 
 // attrSafe removes the characters that could break out of an attribute in

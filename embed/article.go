@@ -41,6 +41,10 @@ type Chronicle struct {
 	Title string `json:"title"`
 	// Description is an optional one-paragraph summary.
 	Description string `json:"description,omitempty"`
+	// Actors name the people and companies the chronicle is about, such as
+	// "Microsoft" or "Trump". Readers filter by them; an article is about
+	// an actor when a search for the name finds it.
+	Actors []string `json:"actors,omitempty"`
 	// Articles are sorted by Date, then by ID.
 	Articles []Article `json:"articles"`
 }

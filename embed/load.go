@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // indexFile names the file holding the chronicle's own front matter.
@@ -17,7 +18,7 @@ const indexFile = "_index.md"
 // Every *.md file directly in dir (sorted by name; subfolders, other
 // files and names starting with "." are ignored) is parsed as an article,
 // except _index.md, which holds the chronicle's own front matter: title
-// (required) and description (optional), no other keys and no body.
+// (required), description and actors (optional), no other keys and no body.
 //
 // LoadDir reports all malformed files at once, joined with errors.Join,
 // so that a publisher sees every problem in one build. It also rejects
@@ -85,10 +86,10 @@ func LoadDir(fsys fs.FS, dir string) (*Chronicle, error) {
 	return &c, nil
 }
 
-// parseIndex reads the chronicle's title and description from an
+// parseIndex reads the chronicle's title, description and actors from an
 // _index.md file into c.
 func parseIndex(name string, data []byte, c *Chronicle) error {
-	doc, err := parseDocument(name, data, []string{"title", "description"})
+	doc, err := parseDocument(name, data, []string{"title", "description", "actors"})
 	if err != nil {
 		return err
 	}
@@ -106,5 +107,43 @@ func parseIndex(name string, data []byte, c *Chronicle) error {
 	}
 	c.Title = title.value
 	c.Description = doc.fields["description"].value
+	if f, ok := doc.fields["actors"]; ok {
+		actors, err := parseActors(f.value)
+		if err != nil {
+			return errorf(name, f.line, "actors: %v", err)
+		}
+		c.Actors = actors
+	}
 	return nil
+}
+
+// Limits of the actors list: the reader sees each actor as a filter chip.
+const (
+	MaxActors     = 20
+	maxActorRunes = 40
+)
+
+// parseActors splits a comma-separated actors value ("Microsoft, Oracle,
+// ByteDance") into names, rejecting empty, overlong and duplicate names.
+func parseActors(v string) ([]string, error) {
+	var actors []string
+	seen := map[string]bool{}
+	for _, a := range strings.Split(v, ",") {
+		a = strings.Join(strings.Fields(a), " ")
+		switch key := strings.ToLower(a); {
+		case a == "":
+			return nil, errors.New("empty name (separate names with single commas)")
+		case utf8.RuneCountInString(a) > maxActorRunes:
+			return nil, fmt.Errorf("%q is longer than %d characters", a, maxActorRunes)
+		case seen[key]:
+			return nil, fmt.Errorf("%q is listed twice", a)
+		default:
+			seen[key] = true
+			actors = append(actors, a)
+		}
+	}
+	if len(actors) > MaxActors {
+		return nil, fmt.Errorf("%d names, at most %d", len(actors), MaxActors)
+	}
+	return actors, nil
 }

@@ -2,6 +2,7 @@ package embed
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -76,7 +77,7 @@ func TestLoadDirReportsAllProblemsTogether(t *testing.T) {
 	// One line per problem, in file name order, each an *Error.
 	assert.Equal(t, []string{
 		`articles/F.md:1: the file name gives the invalid id "F": rename the file to lower-case letters a-z, digits and '-' (at most 100 characters before .md), or set id:`,
-		`articles/_index.md:3: unknown key "autor" (known keys: title, description)`,
+		`articles/_index.md:3: unknown key "autor" (known keys: title, description, actors)`,
 		`articles/b.md:2: invalid date "2020-13-03": month 13 does not exist`,
 		`articles/c.md:1: missing title (add a line title: ...)`,
 		`articles/d.md:4: duplicate id "a" (already used by articles/a.md:1)`,
@@ -140,6 +141,12 @@ func TestLoadDirIndex(t *testing.T) {
 		{"with a body", file("---\ntitle: T\n---\n\nEinleitung\n"), "articles/_index.md:5: _index.md has no body: put the text in description:"},
 		{"with BOM and CRLF", file("\uFEFF---\r\ntitle: T\r\n---\r\n"), ""},
 		{"unterminated", file("---\ntitle: T\n"), "articles/_index.md:1: unterminated front matter"},
+		{"with actors", file("---\ntitle: T\nactors: Microsoft,  Oracle , Donald   Trump\n---\n"), ""},
+		{"with an empty actor", file("---\ntitle: T\nactors: Microsoft,,Oracle\n---\n"), "articles/_index.md:3: actors: empty name"},
+		{"with a trailing comma", file("---\ntitle: T\nactors: Microsoft,\n---\n"), "articles/_index.md:3: actors: empty name"},
+		{"with a duplicate actor", file("---\ntitle: T\nactors: Oracle, oracle\n---\n"), `articles/_index.md:3: actors: "oracle" is listed twice`},
+		{"with an overlong actor", file("---\ntitle: T\nactors: " + strings.Repeat("x", 41) + "\n---\n"), "articles/_index.md:3: actors: \"xxx"},
+		{"with too many actors", file("---\ntitle: T\nactors: " + manyActors(21) + "\n---\n"), "articles/_index.md:3: actors: 21 names, at most 20"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,6 +164,9 @@ func TestLoadDirIndex(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, "T", c.Title)
 			assert.Len(t, c.Articles, 1)
+			if tt.name == "with actors" {
+				assert.Equal(t, []string{"Microsoft", "Oracle", "Donald Trump"}, c.Actors)
+			}
 		})
 	}
 }
@@ -225,4 +235,13 @@ func TestLoadDirShippedArticles(t *testing.T) {
 	for i := 1; i < len(c.Articles); i++ {
 		assert.False(t, c.Articles[i].Date.Before(c.Articles[i-1].Date), "articles are in date order")
 	}
+}
+
+// manyActors returns n distinct actor names, comma-separated.
+func manyActors(n int) string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("A%d", i)
+	}
+	return strings.Join(names, ", ")
 }
