@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -71,24 +72,55 @@ func TestE2EColdLoad(t *testing.T) {
 	fmt.Printf("cold load (median of %d): first cards visible %.0f ms, search usable %.0f ms\n", runs, median(cards), median(usable))
 }
 
-// TestE2EScreenshot writes a screenshot of the widget, searched for
-// "Oracle", to docs/screenshot.png or $CHRONIK_SCREENSHOT (for the README).
+// TestE2EScreenshot writes the README's screenshots of the widget searched
+// for "Oracle" to docs/screenshots/ (or $CHRONIK_SCREENSHOTS): a 360px phone
+// and a 1280px desktop, each with prefers-color-scheme light and dark, the
+// whole page or its first 1600px.
 func TestE2EScreenshot(t *testing.T) {
-	out := os.Getenv("CHRONIK_SCREENSHOT")
+	out := os.Getenv("CHRONIK_SCREENSHOTS")
 	if out == "" {
-		out = "docs/screenshot.png"
+		out = filepath.Join("docs", "screenshots")
 	}
+	require.NoError(t, os.MkdirAll(out, 0o755))
 	_, dir := staticSite(t)
 	origin := serveDir(t, dir)
-	ctx := browser(t)
-	var png []byte
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.EmulateViewport(900, 1100),
-		chromedp.Navigate(origin+"/?q=Oracle"),
-	))
-	require.NoError(t, waitReady(ctx))
-	require.NoError(t, chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.CaptureScreenshot(&png)))
-	require.NoError(t, os.WriteFile(out, png, 0o644))
+	const maxHeight = 1600
+	for _, shot := range []struct {
+		width  int64
+		mobile bool
+		scheme string
+	}{
+		{360, true, "light"},
+		{360, true, "dark"},
+		{1280, false, "light"},
+		{1280, false, "dark"},
+	} {
+		name := fmt.Sprintf("chronik-%d-%s.png", shot.width, shot.scheme)
+		t.Run(name, func(t *testing.T) {
+			ctx := browser(t)
+			opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(1)}
+			if shot.mobile {
+				opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
+			}
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.EmulateViewport(shot.width, 800, opts...),
+				colorScheme(shot.scheme),
+				chromedp.Navigate(origin+"/?q=Oracle"),
+			))
+			require.NoError(t, waitReady(ctx))
+			var height int64
+			require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`Math.ceil(document.documentElement.scrollHeight)`, &height)))
+			height = min(height, maxHeight)
+			var png []byte
+			require.NoError(t, chromedp.Run(ctx,
+				chromedp.EmulateViewport(shot.width, height, opts...),
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.CaptureScreenshot(&png),
+			))
+			require.NoError(t, os.WriteFile(filepath.Join(out, name), png, 0o644))
+			t.Logf("wrote %s (%dx%d)", filepath.Join(out, name), shot.width, height)
+		})
+	}
 }
 
 func median(xs []float64) float64 {

@@ -135,10 +135,8 @@ func (t *Timeline) Render() app.UI {
 	if t.bundle == nil {
 		return app.Main().Text(German().NoChronicle)
 	}
-	tx := German()
 	c := t.bundle.Chronicle
 	hits := t.Hits()
-	total := len(c.Articles)
 	return app.Div().Class("chronik").Body(
 		app.Header().Class("chronik-header").Body(
 			app.H1().Text(c.Title),
@@ -147,6 +145,17 @@ func (t *Timeline) Render() app.UI {
 			}),
 			app.P().Class("chronik-meta").Text(t.meta()),
 		),
+		app.Main().Class("chronik-main").Body(t.main(hits)...),
+	)
+}
+
+// main renders the page's main landmark: the search, the filters, the
+// count and the cards.
+func (t *Timeline) main(hits []search.Hit) []app.UI {
+	tx := German()
+	c := t.bundle.Chronicle
+	total := len(c.Articles)
+	return []app.UI{
 		app.Form().Class("chronik-search").Aria("label", tx.SearchRegion).
 			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 			Body(
@@ -196,7 +205,7 @@ func (t *Timeline) Render() app.UI {
 				}),
 			)
 		}),
-	)
+	}
 }
 
 // list renders hits as cards on the timeline axis.
@@ -212,7 +221,7 @@ func (t *Timeline) list(hits []search.Hit) app.UI {
 func (t *Timeline) meta() string {
 	arts := t.bundle.Chronicle.Articles
 	if len(arts) == 0 {
-		return "0 Artikel"
+		return German().Count(0, 0, false)
 	}
 	tx := German()
 	return tx.Count(0, len(arts), false) + " · " + tx.DateSpan(arts[0].Date, arts[len(arts)-1].Date)
