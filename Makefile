@@ -15,7 +15,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 # Go's runner for GOOS=js tests (node).
 WASMEXEC := $(GOROOT)/lib/wasm
 
-.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e bench screenshot relevance fuzz vet clean
+.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e tools bench screenshot relevance fuzz vet clean
 
 all: build
 
@@ -36,8 +36,11 @@ build: generate wasm-exec
 run: build
 	./chronik -addr $(ADDR) -wasm $(WASM)
 
-static: build
-	./chronik static -base "$(BASE)" -wasm $(WASM) $(DIR)
+# The static site in DIR, for hosting under BASE. With ARTICLES, the widget
+# is built from that folder (chronik static -articles builds its own
+# app.wasm) and the committed embed/data is left as it is.
+static: $(if $(ARTICLES),wasm-exec,build)
+	$(if $(ARTICLES),$(GO) run . static -base "$(BASE)" -articles "$(ARTICLES)" $(DIR),./chronik static -base "$(BASE)" -wasm $(WASM) $(DIR))
 
 vet:
 	$(GO) vet ./...
@@ -54,8 +57,24 @@ test-unit:
 test-wasm:
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/ ./embed/...
 
+# The npm test tools, pinned, in the git-ignored .cache/npm: axe-core for
+# the accessibility tests. Installed only when missing or of another version.
+# Without npm the accessibility tests skip (and fail under CI).
+AXE_VERSION := 4.14.1
+NPM_TOOLS   := .cache/npm
+AXE_PKG     := $(NPM_TOOLS)/node_modules/axe-core/package.json
+
+tools:
+	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_PKG); then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "npm install axe-core@$(AXE_VERSION) into $(NPM_TOOLS)"; \
+	  npm install --no-save --no-audit --no-fund --prefix $(NPM_TOOLS) axe-core@$(AXE_VERSION); \
+	else \
+	  echo "tools: npm not found, so the accessibility tests will skip (apt-get install npm)"; \
+	fi
+
 # End to end in headless Chromium against the real static build.
-test-e2e:
+test-e2e: tools
 	$(GO) test -count=1 -timeout 15m -run 'E2E' -v . 
 
 bench:
@@ -77,7 +96,8 @@ fuzz:
 	  done; \
 	done
 
-# The README's screenshot, taken in headless Chromium.
+# The README's screenshots in docs/screenshots/: 360px and 1280px wide, light
+# and dark, taken in headless Chromium.
 screenshot:
 	$(GO) test -tags bench -count=1 -run 'E2EScreenshot' .
 

@@ -75,11 +75,18 @@ func staticCmd(b *embed.Bundle, args []string) error {
 	fs := flag.NewFlagSet("chronik static", flag.ContinueOnError)
 	base := fs.String("base", "", "sub-path the site is served under, such as /chronik")
 	wasm := fs.String("wasm", "", "path of a built app.wasm (default: build one now)")
+	articles := fs.String("articles", "", "folder of articles to build the widget from, instead of the embedded ones")
 	if err := fs.Parse(reorder(args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError{"usage: chronik static [-base /path] [-wasm app.wasm] DIR"}
+		return usageError{"usage: chronik static [-base /path] [-wasm app.wasm | -articles FOLDER] DIR"}
+	}
+	if *articles != "" {
+		if *wasm != "" {
+			return usageError{"-articles builds its own app.wasm: leave out -wasm"}
+		}
+		return writeStaticArticles(*articles, fs.Arg(0), *base)
 	}
 	return writeStatic(b, fs.Arg(0), *base, *wasm)
 }
@@ -216,7 +223,7 @@ func reorder(args []string) []string {
 func isFlag(a string) bool {
 	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
 	switch name {
-	case "json", "base", "wasm", "h", "help":
+	case "json", "base", "wasm", "articles", "h", "help":
 		return strings.HasPrefix(a, "-")
 	}
 	return false
@@ -225,7 +232,7 @@ func isFlag(a string) bool {
 // needsValue reports whether flag a takes a separate value argument.
 func needsValue(a string) bool {
 	switch strings.TrimLeft(a, "-") {
-	case "base", "wasm":
+	case "base", "wasm", "articles":
 		return true
 	}
 	return false

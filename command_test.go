@@ -169,3 +169,62 @@ func TestWasmExecMatchesToolchain(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, string(want), string(got), "wasm_exec.js is from another Go version: run make wasm_exec.js")
 }
+
+func TestStaticCommandWritesTheSiteUnderTheBase(t *testing.T) {
+	wasm := filepath.Join(t.TempDir(), "app.wasm")
+	require.NoError(t, os.WriteFile(wasm, fakeWASM, 0o644))
+	published := "/chronik/" + hashedName("web/app.wasm", fakeWASM)
+	for _, tt := range []struct {
+		name string
+		args func(out string) []string
+	}{
+		{"flags first", func(out string) []string { return []string{"static", "-base", "/chronik", "-wasm", wasm, out} }},
+		{"flags after the folder", func(out string) []string { return []string{"static", out, "-wasm=" + wasm, "-base", "chronik/"} }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			require.NoError(t, dispatch(load(t), tt.args(out), &bytes.Buffer{}))
+			appJS, err := os.ReadFile(filepath.Join(out, "app.js"))
+			require.NoError(t, err)
+			assert.Contains(t, string(appJS), `"`+published+`"`)
+			got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(published, "/chronik/"))))
+			require.NoError(t, err)
+			assert.Equal(t, fakeWASM, got, "the -wasm file is published under its hashed name")
+			index, err := os.ReadFile(filepath.Join(out, "index.html"))
+			require.NoError(t, err)
+			assert.Contains(t, string(index), `href="/chronik/web/chronik.`)
+		})
+	}
+}
+
+func TestStaticCommandReportsMalformedArticlesWithFileAndLine(t *testing.T) {
+	index, err := os.ReadFile("embed/articles/_index.md")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"_index.md":                    string(index),
+		"2020-01-01-ohne-datum.md":     "---\ntitle: Ohne Datum\n---\nText.\n",
+		"2020-02-02-falsches-datum.md": "---\ntitle: Falsch\ndate: 2020-13-45\n---\nText.\n",
+		"2020-03-03-in-ordnung.md":     "---\ndate: 2020-03-03\ntitle: In Ordnung\n---\nText.\n",
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	err = dispatch(load(t), []string{"static", "-articles", dir, out}, &bytes.Buffer{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(dir, "2020-01-01-ohne-datum.md")+":1: missing date")
+	assert.Contains(t, err.Error(), filepath.Join(dir, "2020-02-02-falsches-datum.md")+":3: invalid date")
+	assert.NotContains(t, err.Error(), "in-ordnung")
+	assert.NoDirExists(t, out, "nothing is written for malformed articles")
+
+	err = dispatch(load(t), []string{"static", "-articles", filepath.Join(dir, "fehlt"), out}, &bytes.Buffer{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(dir, "fehlt"))
+}
+
+func TestStaticCommandTakesEitherArticlesOrAWasm(t *testing.T) {
+	err := dispatch(load(t), []string{"static", "-articles", "embed/articles", "-wasm", "web/app.wasm", t.TempDir()}, &bytes.Buffer{})
+	var usage usageError
+	require.ErrorAs(t, err, &usage)
+	assert.Contains(t, err.Error(), "-articles")
+}

@@ -442,7 +442,7 @@ func TestE2EPrerenderedCardsAreReadableWithoutWASM(t *testing.T) {
 func TestE2EStaticSiteWorksUnderSubPath(t *testing.T) {
 	b, dir := staticSite(t)
 	sub := filepath.Join(t.TempDir(), "chronik")
-	require.NoError(t, writeStatic(b, sub, "/chronik/", filepath.Join(dir, "web", "app.wasm")))
+	require.NoError(t, writeStatic(b, sub, "/chronik/", filepath.Join(dir, filepath.FromSlash(publishedWasm(t, dir)))))
 	origin := serveDir(t, filepath.Dir(sub))
 	ctx := browser(t)
 	var reqs requests
@@ -468,7 +468,7 @@ func TestE2EOfflineReloadStillSearches(t *testing.T) {
 			root := dir
 			if base != "" {
 				root = filepath.Join(t.TempDir(), "site")
-				require.NoError(t, writeStatic(b, filepath.Join(root, strings.Trim(base, "/")), base, filepath.Join(dir, "web", "app.wasm")))
+				require.NoError(t, writeStatic(b, filepath.Join(root, strings.Trim(base, "/")), base, filepath.Join(dir, filepath.FromSlash(publishedWasm(t, dir)))))
 			}
 			origin, stop := serveStoppable(t, root)
 			start := origin + base + "/"
@@ -501,7 +501,7 @@ func waitCached(ctx context.Context) error {
 		const keys = await caches.keys();
 		for (const k of keys) {
 			const c = await caches.open(k);
-			if ((await c.keys()).some(r => r.url.endsWith("/web/app.wasm"))) return true;
+			if ((await c.keys()).some(r => /\/web\/app\.[0-9a-f]+\.wasm$/.test(r.url))) return true;
 		}
 		return false;
 	})()`

@@ -3,7 +3,8 @@
 // that serves it, exports it as a static site and searches from the shell:
 //
 //	chronik [-addr 127.0.0.1:8000]        serve the widget
-//	chronik static [-base /path] DIR      write a static site to DIR
+//	chronik static [-base /path] [-articles DIR] OUT
+//	                                      write a static site to OUT
 //	chronik search [-json] QUERY          print the ranked hits
 //	chronik articles [-json]              list the articles
 package main

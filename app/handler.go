@@ -21,6 +21,12 @@ type Options struct {
 	Version string
 	// WasmSize is the uncompressed size of app.wasm, for the load progress.
 	WasmSize int
+	// Assets maps the logical path of a file under /web/, such as
+	// "/web/app.wasm", to the path it is published under, such as
+	// "/web/app.3f2a9c1d7e.wasm". The page, app.js, the manifest and the
+	// service worker refer to the published path; a path that is not in
+	// Assets is published as it is.
+	Assets map[string]string
 }
 
 // Handler returns the go-app handler for c: German, with the project's own
@@ -45,17 +51,21 @@ func Handler(c *embed.Chronicle, o Options) *app.Handler {
 		Styles: []string{"/web/chronik.css"},
 		// Blocking, in <head>: it sets the theme before the first paint.
 		Scripts: []string{"/web/frame.js"},
-		Version: o.Version,
+		// go-app's worker caches the PNG icons but not the SVG one, the
+		// page's favicon.
+		CacheableResources: []string{"/web/icon.svg"},
+		Version:            o.Version,
 	}
 	if o.WasmSize > 0 {
 		h.WasmContentLength = strconv.Itoa(o.WasmSize)
 	}
-	root := "/"
-	if base := strings.TrimRight(o.Base, "/"); base != "" {
-		h.Resources = subPath{prefix: base, ResourceResolver: app.PrefixedLocation(base)}
-		root = base + "/"
+	prefix := strings.TrimRight(o.Base, "/")
+	if prefix != "" && !strings.HasPrefix(prefix, "/") {
+		prefix = "/" + prefix
 	}
-	h.ServiceWorkerTemplate = workerTemplate(root)
+	r := resolver{prefix: prefix, names: o.Assets}
+	h.Resources = r
+	h.ServiceWorkerTemplate = workerTemplate(r.Resolve("/"))
 	return h
 }
 

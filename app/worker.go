@@ -39,19 +39,32 @@ func quoteJS(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", "", "<", `\u003c`).Replace(s) + `"`
 }
 
-// subPath resolves the site's resources under a sub-path such as
-// "/chronik". Unlike app.PrefixedLocation, it maps the root to the prefix
-// with its trailing slash, "/chronik/", the URL a static host serves the
-// start page at, which the service worker caches and the router strips.
-type subPath struct {
-	prefix string // without the trailing slash
-	app.ResourceResolver
+// resolver resolves the site's resource paths. A file under /web/ is
+// published under its content-hashed name, such as
+// "/web/app.3f2a9c1d7e.wasm" for "/web/app.wasm", so that a long-cached copy
+// of an old build is never mixed with a new one. Every path then moves under
+// the sub-path, if any, such as "/chronik". Unlike app.PrefixedLocation, it
+// maps the root to the prefix with its trailing slash, "/chronik/", the URL a
+// static host serves the start page at, which the service worker caches and
+// the router strips.
+type resolver struct {
+	prefix string            // "" or "/chronik", without the trailing slash
+	names  map[string]string // logical path → published path
 }
 
-// Resolve returns the URL of location under the sub-path.
-func (r subPath) Resolve(location string) string {
+// Resolve returns the URL of location on the site.
+func (r resolver) Resolve(location string) string {
 	if location == "/" || location == "" {
 		return r.prefix + "/"
 	}
-	return r.ResourceResolver.Resolve(location)
+	if strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://") {
+		return location
+	}
+	if !strings.HasPrefix(location, "/") {
+		location = "/" + location
+	}
+	if name, ok := r.names[location]; ok {
+		location = name
+	}
+	return r.prefix + location
 }
