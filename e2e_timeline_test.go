@@ -6,8 +6,11 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -192,4 +195,76 @@ func cardIDs(ids []string) string {
 		out[i] = "artikel-" + id
 	}
 	return strings.Join(out, ",")
+}
+
+// longSite builds, once per test binary, a static site of n articles that
+// all match "Tiktok", from a generated folder.
+var longSite struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func longStaticSite(t *testing.T, n int) string {
+	t.Helper()
+	longSite.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "chronik-e2e-long")
+		if err != nil {
+			longSite.err = err
+			return
+		}
+		arts := filepath.Join(tmp, "articles")
+		if err := os.MkdirAll(arts, 0o755); err != nil {
+			longSite.err = err
+			return
+		}
+		files := map[string]string{"_index.md": "---\ntitle: Lange Chronik\nactors: Oracle\n---\n"}
+		for i := range n {
+			files[fmt.Sprintf("m%03d.md", i)] = fmt.Sprintf("---\ndate: 2021-%02d-%02d\ntitle: Meldung %d über Tiktok\nsource: nd\n---\nTiktok und Oracle verhandeln, Folge %d.\n", 1+i/28, 1+i%28, i, i)
+		}
+		for name, text := range files {
+			if err := os.WriteFile(filepath.Join(arts, name), []byte(text), 0o644); err != nil {
+				longSite.err = err
+				return
+			}
+		}
+		longSite.dir = filepath.Join(tmp, "site")
+		longSite.err = writeStaticArticles(arts, longSite.dir, "")
+	})
+	require.NoError(t, longSite.err)
+	return longSite.dir
+}
+
+func TestE2EShowMoreRevealsTheNextCardsAndMovesFocus(t *testing.T) {
+	const n = 120
+	origin := serveDir(t, longStaticSite(t, n))
+	ctx := browser(t)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(origin+"/?q=Tiktok")))
+	require.NoError(t, waitReady(ctx))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("%d von %d Artikeln", n, n)))
+	cards := func() int {
+		var k int
+		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll(".chronik-card").length`, &k)))
+		return k
+	}
+	require.Equal(t, app.PageSize, cards(), "one page of cards, however many match")
+
+	label, err := textOf(ctx, "#chronik-more-cards")
+	require.NoError(t, err)
+	require.Equal(t, app.German().ShowMore(app.PageSize, n-app.PageSize), label)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Focus("#chronik-more-cards", chromedp.ByQuery), chromedp.KeyEvent("\r")))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`document.querySelectorAll(".chronik-card").length === %d`, 2*app.PageSize), nil, chromedp.WithPollingTimeout(5*time.Second))))
+	var focused int
+	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`document.activeElement.id.startsWith("weiter-")`, nil, chromedp.WithPollingTimeout(5*time.Second))))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".chronik-more")].indexOf(document.activeElement)`, &focused)))
+	require.Equal(t, app.PageSize, focused, "the focus moves to the first new card")
+
+	// The last page: the button goes, and every card is shown.
+	require.NoError(t, chromedp.Run(ctx, click("#chronik-more-cards")))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`document.querySelectorAll(".chronik-card").length === %d && !document.getElementById("chronik-more-cards")`, n), nil, chromedp.WithPollingTimeout(5*time.Second))))
+
+	// A new query starts again with one page.
+	require.NoError(t, typeQuery(ctx, "Oracle"))
+	require.NoError(t, waitCount(ctx, fmt.Sprintf("%d von %d Artikeln", n, n)))
+	require.Equal(t, app.PageSize, cards())
 }

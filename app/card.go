@@ -45,7 +45,7 @@ func (t *Timeline) card(h search.Hit) app.UI {
 				)
 			}),
 			app.P().Class("chronik-actions").Body(
-				app.Button().Class("chronik-more").Type("button").
+				app.Button().ID("weiter-"+a.ID).Class("chronik-more").Type("button").
 					Aria("expanded", strconv.FormatBool(open)).Aria("controls", textID).
 					OnClick(func(ctx app.Context, e app.Event) { t.toggle(doc) }, app.EventScope(a.ID)).
 					Text(moreLabel(open)),

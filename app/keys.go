@@ -6,6 +6,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // and search pages: "/" jumps to the search field, Esc in it clears the
 // query.
 func (t *Timeline) OnMount(ctx app.Context) {
+	t.mounted = &ctx
 	t.keys = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) == 0 {
 			return nil

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
 	"chronik/embed"
@@ -39,6 +40,8 @@ type Text struct {
 	Sorts         map[Sort]string // the names of the orders
 	ResetFilters  string
 	NoFilterMatch string // the empty state when only filters narrow
+	// ShowMore labels the button under a long list: the next n of rest.
+	ShowMore func(n, rest int) string
 }
 
 // German returns the widget's German text.
@@ -77,5 +80,14 @@ func German() Text {
 		},
 		ResetFilters:  "Filter zurücksetzen",
 		NoFilterMatch: "Keine Artikel passen zu den gewählten Filtern.",
+		ShowMore: func(n, rest int) string {
+			switch {
+			case rest == 1:
+				return "Den letzten Artikel anzeigen"
+			case n == rest:
+				return fmt.Sprintf("Die letzten %d Artikel anzeigen", rest)
+			}
+			return fmt.Sprintf("%d weitere anzeigen (noch %d)", n, rest)
+		},
 	}
 }

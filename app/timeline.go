@@ -33,9 +33,16 @@ type Timeline struct {
 	view     View
 	searched bool // result holds the search for view.Query
 	result   search.Result
+	limit    int // the most cards shown; grows by PageSize with "Mehr anzeigen"
 	expanded map[int]bool
-	keys     app.Func // the keyboard shortcut listener, while mounted
+	keys     app.Func     // the keyboard shortcut listener, while mounted
+	mounted  *app.Context // the component's own context, once mounted
 }
+
+// PageSize is how many cards the timeline shows at first and adds with
+// each "Mehr anzeigen": enough to read on, few enough that every keystroke
+// renders within a frame however many articles match.
+const PageSize = 50
 
 // NewTimeline returns a timeline of b showing the results for query, as the
 // page would after navigating to ?q=query.
@@ -80,6 +87,7 @@ func (t *Timeline) apply(v View) {
 		t.searched = true
 	}
 	t.view = v
+	t.limit = PageSize
 }
 
 // update shows v and writes it to the URL with history.replaceState,
@@ -136,7 +144,6 @@ func (t *Timeline) Render() app.UI {
 		return app.Main().Text(German().NoChronicle)
 	}
 	c := t.bundle.Chronicle
-	hits := t.Hits()
 	return app.Div().Class("chronik").Body(
 		app.Header().Class("chronik-header").Body(
 			app.H1().Text(c.Title),
@@ -145,16 +152,17 @@ func (t *Timeline) Render() app.UI {
 			}),
 			app.P().Class("chronik-meta").Text(t.meta()),
 		),
-		app.Main().Class("chronik-main").Body(t.main(hits)...),
+		app.Main().Class("chronik-main").Body(t.main(t.Hits())...),
 	)
 }
 
 // main renders the page's main landmark: the search, the filters, the
-// count and the cards.
-func (t *Timeline) main(hits []search.Hit) []app.UI {
+// count and the first t.limit of the cards.
+func (t *Timeline) main(all []search.Hit) []app.UI {
 	tx := German()
 	c := t.bundle.Chronicle
 	total := len(c.Articles)
+	hits := all[:min(len(all), t.limit)]
 	return []app.UI{
 		app.Form().Class("chronik-search").Aria("label", tx.SearchRegion).
 			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
@@ -174,7 +182,7 @@ func (t *Timeline) main(hits []search.Hit) []app.UI {
 			),
 		t.controls(),
 		app.P().ID("chronik-count").Class("chronik-count").Aria("live", "polite").Role("status").
-			Text(tx.Count(len(hits), total, t.view.Searching() || t.view.Filtered())),
+			Text(tx.Count(len(all), total, t.view.Searching() || t.view.Filtered())),
 		app.If(len(t.result.Suggestions) > 0, func() app.UI {
 			return t.suggestions()
 		}),
@@ -205,6 +213,30 @@ func (t *Timeline) main(hits []search.Hit) []app.UI {
 				}),
 			)
 		}),
+		app.If(len(all) > len(hits), func() app.UI {
+			rest := len(all) - len(hits)
+			return app.P().Class("chronik-more-cards").Body(
+				app.Button().ID("chronik-more-cards").Type("button").
+					OnClick(func(ctx app.Context, e app.Event) { t.showMore(all[len(hits)].Doc) }).
+					Text(tx.ShowMore(min(rest, PageSize), rest)),
+			)
+		}),
+	}
+}
+
+// showMore shows the next PageSize cards and moves the focus to the first
+// of them, where the reader goes on reading.
+func (t *Timeline) showMore(next int) {
+	t.limit += PageSize
+	id := "weiter-" + t.bundle.Chronicle.Articles[next].ID
+	// The component's own context: the button may be gone after the update,
+	// and ctx.Defer skips functions of elements that are gone.
+	if t.mounted != nil {
+		t.mounted.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID(id); el.Truthy() {
+				el.Call("focus")
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -22,7 +23,7 @@ func chronicle(t *testing.T, actors []string, arts ...[4]string) *embed.Bundle {
 		if a[1] != "" {
 			src += "source: " + a[1] + "\n"
 		}
-		art, err := embed.Parse(string(rune('a'+i))+".md", []byte(src+"---\n"+a[3]+"\n"))
+		art, err := embed.Parse(fmt.Sprintf("a%d.md", i), []byte(src+"---\n"+a[3]+"\n"))
 		require.NoError(t, err)
 		c.Articles = append(c.Articles, art)
 	}
@@ -215,4 +216,37 @@ func TestToggledAddsOrRemovesInCanonicalOrder(t *testing.T) {
 	assert.Equal(t, []string{"a", "c"}, toggled([]string{"c"}, "a", all))
 	assert.Equal(t, []string{"c"}, toggled([]string{"a", "c"}, "a", all))
 	assert.Nil(t, toggled([]string{"b"}, "b", all))
+}
+
+func TestLongListsShowAPageOfCardsAndMoreOnRequest(t *testing.T) {
+	var arts [][4]string
+	for i := range 120 {
+		arts = append(arts, [4]string{fmt.Sprintf("2020-%02d-%02d", 1+i/28, 1+i%28), "nd", fmt.Sprintf("Meldung %d", i), "Tiktok und Oracle verhandeln."})
+	}
+	b := chronicle(t, nil, arts...)
+	tl := NewTimelineView(b, View{Sort: Chronological, Query: "Tiktok"})
+	got := html(tl)
+	assert.Equal(t, PageSize, strings.Count(got, `class="chronik-card"`))
+	assert.Contains(t, got, "120 von 120 Artikeln", "the count is of every match")
+	assert.Contains(t, got, "50 weitere anzeigen (noch 70)")
+
+	tl.showMore(tl.Hits()[PageSize].Doc)
+	got = html(tl)
+	assert.Equal(t, 2*PageSize, strings.Count(got, `class="chronik-card"`))
+	assert.Contains(t, got, "Die letzten 20 Artikel anzeigen")
+
+	tl.showMore(tl.Hits()[2*PageSize].Doc)
+	got = html(tl)
+	assert.Equal(t, 120, strings.Count(got, `class="chronik-card"`))
+	assert.NotContains(t, got, "chronik-more-cards")
+
+	tl.apply(View{Sort: Newest, Query: "Tiktok"})
+	assert.Equal(t, PageSize, strings.Count(html(tl), `class="chronik-card"`), "a new view starts with one page again")
+}
+
+func TestShowMoreLabelReadsAsGerman(t *testing.T) {
+	tx := German()
+	assert.Equal(t, "50 weitere anzeigen (noch 70)", tx.ShowMore(50, 70))
+	assert.Equal(t, "Die letzten 20 Artikel anzeigen", tx.ShowMore(20, 20))
+	assert.Equal(t, "Den letzten Artikel anzeigen", tx.ShowMore(1, 1))
 }
