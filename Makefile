@@ -15,7 +15,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 # Go's runner for GOOS=js tests (node).
 WASMEXEC := $(GOROOT)/lib/wasm
 
-.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e tools bench screenshot relevance fuzz vet clean
+.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e tools bench screenshot relevance fuzz corpus vet clean
 
 all: build
 
@@ -85,6 +85,15 @@ bench:
 # for the full search and for the stemming-only baseline.
 relevance:
 	$(GO) run ./search/relevance/cmd/relevance
+
+# A synthetic German news corpus of N articles in the git-ignored
+# .cache/corpus/N, for scale tests: make corpus N=10000 [SEED=1], then
+# make static ARTICLES=.cache/corpus/10000. The same N and SEED always give
+# the same files.
+N    ?= 1000
+SEED ?= 1
+corpus:
+	$(GO) run ./embed/corpus/cmd/corpus -n $(N) -seed $(SEED) -out .cache/corpus/$(N)
 
 # Each fuzz target in turn, FUZZTIME each (go test allows one target a run).
 FUZZTIME ?= 2m
