@@ -601,7 +601,7 @@ func TestE2EKeyboardSearchAndRead(t *testing.T) {
 	// Tab from the field past the filters to the first card's toggle, each
 	// stop with a visible focus, and open it with Enter.
 	for i := 0; active() != "chronik-more"; i++ {
-		require.Less(t, i, 20, "the first card's toggle is reachable with Tab")
+		require.Less(t, i, 40, "the first card's toggle is reachable with Tab")
 		require.NoError(t, chromedp.Run(ctx, chromedp.KeyEvent("\t")))
 		var outline string
 		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`getComputedStyle(document.activeElement).outlineStyle`, &outline)))
