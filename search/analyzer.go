@@ -30,6 +30,15 @@ type analyzeOptions struct {
 	stem     bool              // run the stemmer; highlighting needs only surfaces
 	cache    map[string]string // memoised stems, or nil
 	scratch  *scratch          // buffers to reuse, or nil
+	// surfaces runs the stages after the tokenizer in one pass that
+	// allocates once, for the highlighter: the tokens are those of the
+	// pipeline without stemming and with stop words removed. It requires
+	// scratch and ignores keepStop and stem.
+	surfaces bool
+	// starts, with surfaces, leaves out the words that are not part of a
+	// compound and whose surface form does not start as one in the set:
+	// the highlighter needs only the words that may match.
+	starts *startSet
 }
 
 // scratch holds token buffers that one goroutine reuses across analyses,
@@ -38,6 +47,8 @@ type analyzeOptions struct {
 // scratch.
 type scratch struct {
 	tokens, compounds []token
+	lower, folded     []byte     // for the surfaces option
+	edits             []surfEdit // for the surfaces option
 }
 
 // analyze runs the pipeline on text and returns the tokens with offsets in
@@ -56,6 +67,9 @@ func (a *Analyzer) analyze(text string, opt analyzeOptions) []token {
 			ts[i].start = m.orig(ts[i].start)
 			ts[i].end = m.orig(ts[i].end)
 		}
+	}
+	if opt.surfaces {
+		return foldSurfaces(ts, opt.scratch, opt.starts)
 	}
 	ts = lowercaseFilter(ts)
 	if sc := opt.scratch; sc != nil {

@@ -57,6 +57,12 @@ func cleanSpelling(s string) string {
 
 // display returns the display form of surface form i.
 func (ix *Index) display(i int) string {
+	switch ix.dispKind[i] {
+	case dispSame:
+		return ix.surfs[i]
+	case dispTitle:
+		return titleCase(ix.surfs[i])
+	}
 	return ix.disp[i]
 }
 

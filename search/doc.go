@@ -54,6 +54,14 @@
 // in tiers: hits that need a compound part rank below those that match
 // every term as a word, and hits that need a typo correction rank last.
 //
+// # Highlighting
+//
+// Finding the spans and the snippet of a hit means analysing its text
+// again, which costs more than the search itself when there are many
+// hits. A UI that needs every hit (for counts, facets or sorting by date)
+// but shows only a few searches with [Options].Lazy and calls
+// [Result.Highlight] for the hits it shows.
+//
 // # Compounds
 //
 // At build time every word of at least 8 letters is split into two or three

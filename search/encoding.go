@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -30,10 +31,11 @@ import (
 //	          other than the compound, 1 <= nparts <= maxStoredParts
 //	crc       CRC-32 (IEEE) of everything before it, 4 bytes little endian
 //
-// Postings lists are described at postingIter, counts lists at countIter.
+// Postings lists are described at postingsWriter, counts lists at
+// countsWriter.
 const (
 	magic   = "CHRONIKX"
-	version = 3
+	version = 4
 
 	// maxPrealloc bounds the list capacity Decode allocates before it has
 	// read the entries.
@@ -83,7 +85,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	for i, s := range ix.surfs {
 		b = appendFrontCoded(b, prev, s)
 		b = binary.AppendUvarint(b, uint64(ix.surfTerm[i]))
-		kind := displayKind(s, ix.disp[i])
+		kind := ix.dispKind[i]
 		b = binary.AppendUvarint(b, uint64(kind))
 		if kind == dispOwn {
 			b = binary.AppendUvarint(b, uint64(len(ix.disp[i])))
@@ -175,46 +177,37 @@ func (r *reader) decodeTerms(ix *Index) {
 	if r.err != nil {
 		return
 	}
-	// Trust the count only so far: hostile data must not make us allocate
-	// many times its size up front.
-	c := min(n, maxPrealloc)
-	ix.terms = make([]string, 0, c)
+	c := r.prealloc(n, 48)
 	ix.df = make([]int32, 0, c)
 	ix.post = make([][]byte, 0, c)
 	var (
-		prev string
-		it   postingIter
+		list strList
+		prev []byte
 	)
+	list.ends = make([]int, 0, c)
 	for i := range n {
-		t := r.frontCoded("term", prev, i)
+		t := r.frontCoded("term", &list, prev, i)
 		df := r.bounded("document frequency", ix.ndocs)
 		size := r.bounded("postings length", r.remaining())
 		post := r.bytes("postings", size)
 		if r.err != nil {
 			return
 		}
-		it = newPostingIter(post, ix.ndocs, checkPositions)
-		m, cf := 0, 0
-		for it.next() {
-			m++
-			for _, n := range it.tf {
-				cf = min(cf+n, maxPosition)
-			}
-		}
-		if it.err != nil {
-			r.err = fmt.Errorf("search: decode: term %q: %w", t, it.err)
+		m, cf, err := checkPostings(post, ix.ndocs)
+		if err != nil {
+			r.err = fmt.Errorf("search: decode: term %q: %w", t, err)
 			return
 		}
 		if m != df || df == 0 {
 			r.fail("document frequency", "term %q: %d documents in list, %d recorded", t, m, df)
 			return
 		}
-		ix.terms = append(ix.terms, t)
 		ix.df = append(ix.df, int32(df))
 		r.termCF = append(r.termCF, int32(cf))
 		ix.post = append(ix.post, post)
 		prev = t
 	}
+	ix.terms = list.strings()
 }
 
 // decodeSurfaces reads the surface vocabulary into ix and checks each
@@ -224,40 +217,35 @@ func (r *reader) decodeSurfaces(ix *Index) {
 	if r.err != nil {
 		return
 	}
-	c := min(n, maxPrealloc)
-	ix.surfs = make([]string, 0, c)
+	c := r.prealloc(n, 72)
 	ix.surfTerm = make([]int32, 0, c)
 	ix.surfPost = make([][]byte, 0, c)
 	ix.disp = make([]string, 0, c)
+	ix.dispKind = make([]uint8, 0, c)
 	ix.surfDF = make([]int32, 0, c)
 	ix.surfCF = make([]int32, 0, c)
-	prev := ""
+	var (
+		list strList
+		prev []byte
+	)
+	list.ends = make([]int, 0, c)
 	for i := range n {
-		s := r.frontCoded("surface form", prev, i)
+		s := r.frontCoded("surface form", &list, prev, i)
 		t := r.bounded("surface term", len(ix.terms)-1)
-		disp := s
-		switch kind := r.bounded("display kind", dispOwn); kind {
-		case dispTitle:
-			disp = titleCase(s)
-		case dispOwn:
+		kind := r.bounded("display kind", dispOwn)
+		var own string
+		if kind == dispOwn {
 			size := r.bounded("display length", r.remaining())
-			disp = string(r.bytes("display form", size))
+			own = string(r.bytes("display form", size))
 		}
 		size := r.bounded("counts length", r.remaining())
 		post := r.bytes("counts", size)
 		if r.err != nil {
 			return
 		}
-		it := newCountIter(post, ix.ndocs)
-		df, cf := 0, 0
-		for it.next() {
-			df++
-			for _, n := range it.tf {
-				cf = min(cf+n, maxPosition)
-			}
-		}
-		if it.err != nil {
-			r.err = fmt.Errorf("search: decode: surface form %q: %w", s, it.err)
+		df, cf, err := checkCounts(post, ix.ndocs)
+		if err != nil {
+			r.err = fmt.Errorf("search: decode: surface form %q: %w", s, err)
 			return
 		}
 		if df == 0 && len(post) > 0 {
@@ -267,14 +255,15 @@ func (r *reader) decodeSurfaces(ix *Index) {
 		if len(post) == 0 {
 			post, df, cf = nil, int(ix.df[t]), int(r.termCF[t])
 		}
-		ix.surfs = append(ix.surfs, s)
 		ix.surfTerm = append(ix.surfTerm, int32(t))
-		ix.disp = append(ix.disp, disp)
+		ix.dispKind = append(ix.dispKind, uint8(kind))
+		ix.disp = append(ix.disp, own)
 		ix.surfPost = append(ix.surfPost, post)
 		ix.surfDF = append(ix.surfDF, int32(df))
 		ix.surfCF = append(ix.surfCF, int32(cf))
 		prev = s
 	}
+	ix.surfs = list.strings()
 	// A term's only form has no counts list; other forms have one.
 	forms := make([]int, len(ix.terms))
 	for _, t := range ix.surfTerm {
@@ -391,19 +380,51 @@ func (r *reader) bytes(what string, n int) []byte {
 	return b
 }
 
+// strList collects the strings of a list in one buffer, which saves
+// allocating each.
+type strList struct {
+	buf  []byte
+	ends []int // where each string ends in buf
+}
+
+// strings returns the strings of l.
+func (l *strList) strings() []string {
+	all := string(l.buf)
+	out := make([]string, len(l.ends))
+	start := 0
+	for i, end := range l.ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
+}
+
 // frontCoded reads string number i of a strictly increasing list, front
-// coded against prev.
-func (r *reader) frontCoded(what, prev string, i int) string {
+// coded against the previous string prev, adds it to l and returns it. The
+// result is valid until the next call.
+func (r *reader) frontCoded(what string, l *strList, prev []byte, i int) []byte {
 	shared := r.bounded(what, len(prev))
 	size := r.bounded(what, r.remaining())
 	suffix := r.bytes(what, size)
 	if r.err != nil {
-		return ""
+		return nil
 	}
-	s := prev[:shared] + string(suffix)
-	if i > 0 && s <= prev {
+	start := len(l.buf)
+	l.buf = append(l.buf, prev[:shared]...)
+	l.buf = append(l.buf, suffix...)
+	s := l.buf[start:]
+	if i > 0 && bytes.Compare(s, prev) <= 0 {
 		r.fail(what, "%q not after %q", s, prev)
-		return ""
+		return nil
 	}
+	l.ends = append(l.ends, len(l.buf))
 	return s
+}
+
+// prealloc returns the capacity to allocate up front for a list of n
+// entries of which each takes about per bytes in memory, trusting the
+// count only so far: hostile data must not make Decode allocate many times
+// its size before it has read the entries.
+func (r *reader) prealloc(n, per int) int {
+	return min(n, max(maxPrealloc, r.remaining()/per))
 }

@@ -40,7 +40,7 @@ func fold(s string) string {
 }
 
 // appendFold appends s to b with ä→ae, ö→oe, ü→ue and ß→ss.
-func appendFold(b []byte, s string) []byte {
+func appendFold[S ~string | ~[]byte](b []byte, s S) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == 0xC3 && i+1 < len(s) {

@@ -24,7 +24,10 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s)
 	}
 	a := NewAnalyzer()
+	sc := &scratch{}
 	f.Fuzz(func(t *testing.T, text string) {
+		requireSameSurfaces(t, sc, text)
+		requireFoldedStarts(t, text)
 		ts := a.Analyze(text)
 		bounds := runeBoundaries(text)
 		prev := 0
@@ -62,6 +65,15 @@ func FuzzSearch(f *testing.F) {
 					require.GreaterOrEqual(t, res.Hits[i-1].Score, h.Score, "hits not ranked")
 				}
 				requireValidHit(t, fuzzDocs, h)
+			}
+			// A lazy search highlights its hits on demand as the eager
+			// one does, in any order.
+			opt.Lazy = true
+			lazy := ix.SearchOptions(query, fuzzDocs, opt)
+			require.Len(t, lazy.Hits, len(res.Hits))
+			for i := len(lazy.Hits) - 1; i >= 0; i-- {
+				lazy.Highlight(i)
+				require.Equal(t, res.Hits[i], lazy.Hits[i])
 			}
 		}
 	})

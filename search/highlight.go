@@ -2,8 +2,8 @@ package search
 
 import (
 	"cmp"
-	"slices"
 	"strings"
+	"sync"
 )
 
 // highlighter finds the words of a document that match a query. Rather than
@@ -19,7 +19,10 @@ type highlighter struct {
 	prefix   string            // surface prefix of the prefix term, or ""
 	prefixQT int               // index of the prefix term
 	phrases  []hlPhrase
-	scratch  scratch // reused across the documents
+	// starts are the starts of the surface forms that match: a word that
+	// starts otherwise need not be analysed further.
+	starts  *startSet
+	scratch scratch // reused across the documents
 }
 
 // hlTerm tells which query term a surface form matches and whether only as
@@ -88,6 +91,29 @@ func newHighlighter(ix *Index, p *parsed, ms []termMatch) *highlighter {
 			h.phrases = append(h.phrases, ph)
 		}
 	}
+	h.starts = new(startSet)
+	addStart := func(s string) {
+		if s != "" {
+			h.starts.add(s)
+		}
+	}
+	for s := range h.surfaces {
+		addStart(s)
+	}
+	switch len(h.prefix) {
+	case 0:
+	case 1:
+		h.starts.addByte(h.prefix[0])
+	default:
+		addStart(h.prefix)
+	}
+	for _, ph := range h.phrases {
+		for _, m := range ph.forms {
+			for s := range m {
+				addStart(s)
+			}
+		}
+	}
 	return h
 }
 
@@ -106,7 +132,7 @@ func (h *highlighter) matches(text string) []match {
 	if text == "" {
 		return nil
 	}
-	ts := h.a.analyze(text, analyzeOptions{scratch: &h.scratch})
+	ts := h.a.analyze(text, analyzeOptions{scratch: &h.scratch, surfaces: true, starts: h.starts})
 	var ms []match
 	for i, t := range ts {
 		qt, weak, ok := h.test(t.surface)
@@ -133,8 +159,9 @@ func (h *highlighter) matches(text string) []match {
 	for _, ph := range h.phrases {
 		ms = ph.appendMatches(ms, ts)
 	}
-	slices.SortStableFunc(ms, func(a, b match) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	// The words' matches are in text order already; the phrases' come last.
+	insertionSort(ms, func(a, b match) bool {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) < 0
 	})
 	return ms
 }
@@ -206,4 +233,52 @@ func (h *highlighter) highlight(hit *Hit, doc *Document) {
 		}
 	}
 	hit.Snippet = snippet(doc.Fields[Body], body, hit.Spans[Body])
+}
+
+// lazyHighlighter highlights the hits of one result on demand, for
+// [Result.Highlight] and for an eager search. It makes the highlighter at
+// the first hit, so that a result none of whose hits is shown does not pay
+// for it.
+type lazyHighlighter struct {
+	docs []Document
+	// ix, p and ms are what the highlighter is made of: the index, the
+	// parsed query and how its terms matched. p is nil for a query without
+	// terms, whose hits get teasers.
+	ix *Index
+	p  *parsed
+	ms []termMatch
+
+	mu sync.Mutex   // guards h and its scratch buffers
+	h  *highlighter // nil until the first hit is highlighted
+}
+
+// newLazyHighlighter returns a lazyHighlighter for the parsed query p whose
+// terms matched as ms in ix, over docs. It keeps of ms only what the
+// highlighter needs, not the documents matched.
+func newLazyHighlighter(ix *Index, docs []Document, p *parsed, ms []termMatch) *lazyHighlighter {
+	keep := make([]termMatch, len(ms))
+	for i, m := range ms {
+		keep[i] = termMatch{exps: m.exps, parts: m.parts}
+	}
+	return &lazyHighlighter{docs: docs, ix: ix, p: p, ms: keep}
+}
+
+// highlight fills in the spans and the snippet of hit, or only its teaser
+// for a query without terms. A hit beyond the end of the documents is left
+// alone.
+func (l *lazyHighlighter) highlight(hit *Hit) {
+	if hit.Doc < 0 || hit.Doc >= len(l.docs) {
+		return
+	}
+	doc := &l.docs[hit.Doc]
+	if l.p == nil {
+		hit.Snippet = teaser(doc.Fields[Body])
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.h == nil {
+		l.h = newHighlighter(l.ix, l.p, l.ms)
+	}
+	l.h.highlight(hit, doc)
 }

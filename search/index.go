@@ -26,7 +26,8 @@ type Index struct {
 	surfs    []string // folded surface forms, sorted
 	surfTerm []int32  // the term each surface form was stemmed to
 	surfPost [][]byte // counts list per surface form, see countIter; nil for the only form of a term
-	disp     []string // display spelling per surface form, see display
+	disp     []string // display spelling per surface form if spelt out, see display
+	dispKind []uint8  // how the display spelling derives from the form, see display
 	surfDF   []int32  // documents per surface form
 	surfCF   []int32  // occurrences per surface form, at most maxPosition
 
@@ -39,11 +40,13 @@ type Index struct {
 	// term, as indices into surfs, are termSurfs[termSurfAt[t]:termSurfAt[t+1]];
 	// the compounds that contain term t as a part are
 	// partOf[partOfAt[t]:partOfAt[t+1]].
+	knorm      [NumFields][]float64 // per field and document, see lengthNorm
 	termSurfAt []int32
 	termSurfs  []int32
 	partOfAt   []int32
 	partOf     []int32
 	typo       typoIndex
+	suffixes   suffixIndex
 }
 
 // Len returns the number of documents in the index.
@@ -59,8 +62,8 @@ func Build(docs []Document) *Index {
 		a         = NewAnalyzer()
 		opt       = analyzeOptions{stem: true, cache: make(map[string]string), scratch: &scratch{}}
 		ix        = &Index{ndocs: len(docs)}
-		lists     = make(map[string]*termList)
-		surfaces  = make(map[string]*surfList)
+		lists     = make(map[string]*postingsWriter)
+		surfaces  = make(map[string]*countsWriter)
 		spellings = make(map[spelling]int32)
 		doc       = newDocTerms()
 		counts    = newDocCounts()
@@ -94,25 +97,18 @@ func Build(docs []Document) *Index {
 		for i, term := range doc.terms {
 			l := lists[term]
 			if l == nil {
-				l = &termList{prev: -1}
+				l = &postingsWriter{prev: -1}
 				lists[term] = l
 			}
-			l.post = appendPosting(l.post, d, l.prev, &doc.pos[i])
-			l.prev = d
-			l.df++
+			l.add(d, &doc.pos[i])
 		}
 		for i, s := range counts.surfs {
 			l := surfaces[s]
 			if l == nil {
-				l = &surfList{term: counts.terms[i], prev: -1}
+				l = &countsWriter{term: counts.terms[i], prev: -1}
 				surfaces[s] = l
 			}
-			l.post = appendCounts(l.post, d, l.prev, &counts.tf[i])
-			l.prev = d
-			l.df++
-			for _, n := range counts.tf[i] {
-				l.cf = min(l.cf+int(n), maxPosition)
-			}
+			l.add(d, &counts.tf[i])
 		}
 		doc.reset()
 		counts.reset()
@@ -128,7 +124,7 @@ func Build(docs []Document) *Index {
 	for i, term := range ix.terms {
 		l := lists[term]
 		ix.df[i] = int32(l.df)
-		ix.post[i] = slices.Clip(l.post)
+		ix.post[i] = l.list()
 	}
 
 	ix.surfs = make([]string, 0, len(surfaces))
@@ -144,7 +140,7 @@ func Build(docs []Document) *Index {
 		l := surfaces[s]
 		t, _ := slices.BinarySearch(ix.terms, l.term)
 		ix.surfTerm[i] = int32(t)
-		ix.surfPost[i] = slices.Clip(l.post)
+		ix.surfPost[i] = slices.Clip(l.list)
 		ix.surfDF[i] = int32(l.df)
 		ix.surfCF[i] = int32(l.cf)
 	}
@@ -159,17 +155,16 @@ func Build(docs []Document) *Index {
 		}
 	}
 	ix.disp = displayForms(ix.surfs, spellings)
+	ix.dispKind = make([]uint8, len(ix.surfs))
+	for i, d := range ix.disp {
+		ix.dispKind[i] = uint8(displayKind(ix.surfs[i], d))
+		if ix.dispKind[i] != dispOwn {
+			ix.disp[i] = ""
+		}
+	}
 	ix.comp, ix.compParts = ix.compounds()
 	ix.derive()
 	return ix
-}
-
-// surfList accumulates the counts list of one surface form during Build.
-type surfList struct {
-	term   string // its stem
-	post   []byte
-	prev   int // last document added, -1 if none
-	df, cf int
 }
 
 // docCounts collects the occurrence counts of each surface form in one
@@ -205,13 +200,6 @@ func (c *docCounts) reset() {
 	c.surfs = c.surfs[:0]
 	c.terms = c.terms[:0]
 	c.tf = c.tf[:0]
-}
-
-// termList accumulates the postings list of one term during Build.
-type termList struct {
-	post []byte
-	prev int // last document added, -1 if none
-	df   int
 }
 
 // docTerms collects the positions of each term in one document during Build.
@@ -279,6 +267,10 @@ func (ix *Index) derive() {
 		if ix.ndocs > 0 && sum > 0 {
 			ix.avg[f] = sum / float64(ix.ndocs)
 		}
+		ix.knorm[f] = make([]float64, ix.ndocs)
+		for d, n := range ix.lens[f] {
+			ix.knorm[f][d] = lengthNorm(n, ix.avg[f])
+		}
 	}
 	ix.termSurfAt = make([]int32, len(ix.terms)+1)
 	for _, t := range ix.surfTerm {
@@ -314,6 +306,7 @@ func (ix *Index) derive() {
 		}
 	}
 	ix.typo = newTypoIndex(ix.surfs)
+	ix.suffixes = newSuffixIndex(ix.surfs)
 }
 
 // compoundsOf returns the compound terms that contain term t as a part,

@@ -2,16 +2,16 @@ package search
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
 // searcher finds the documents matching the terms of one query.
 type searcher struct {
-	ix   *Index
-	opt  Options
-	best []docScore // per document, scratch for merging expansions
-	has  []bool     // per document, whether best holds a match
+	ix     *Index
+	opt    Options
+	best   []docScore // per document, scratch for merging expansions
+	has    []bool     // per document, whether best holds a match
+	bodyTF []int32    // per document, scratch: the highest body frequency
 }
 
 // expansion is an index term that a query term matches.
@@ -92,9 +92,7 @@ func (s *searcher) addCompounds(exps []expansion) []expansion {
 	}
 	slices.Sort(cs)
 	cs = slices.Compact(cs)
-	cs = slices.DeleteFunc(cs, func(c int32) bool {
-		return slices.ContainsFunc(exps, func(e expansion) bool { return e.term == int(c) })
-	})
+	cs = withoutTerms(cs, exps)
 	if len(cs) > MaxPrefixExpansions {
 		cs = ix.mostFrequent(cs, -1, MaxPrefixExpansions)
 	}
@@ -120,30 +118,20 @@ func (s *searcher) addAffixCompounds(exps []expansion, qt QueryTerm) []expansion
 	if utf8.RuneCountInString(q) < minPartRunes {
 		return exps
 	}
-	if lo, hi := ix.surfaceRange(q); qt.Prefix && lo < hi && ix.surfs[lo] != q {
+	lo, hi := ix.surfaceRange(q)
+	if qt.Prefix && lo < hi && ix.surfs[lo] != q {
 		return exps // only the start of longer words: still being typed
 	}
+	// The words that begin with q are the range of it, those that end with
+	// it among the suffix candidates.
 	var cs []int32
-	for i, w := range ix.surfs {
-		if len(w) <= len(q) || utf8.RuneCountInString(w) < minCompoundRunes || neverSplit(w) {
-			continue
+	for i := lo; i < hi; i++ {
+		if affixCompound(ix.surfs[i], q) {
+			cs = append(cs, ix.surfTerm[i])
 		}
-		var rest string
-		switch {
-		case strings.HasSuffix(w, q):
-			rest = w[:len(w)-len(q)]
-		case strings.HasPrefix(w, q):
-			rest = w[len(q):]
-			for _, link := range []string{"es", "en", "s", "n"} {
-				if r := strings.TrimPrefix(rest, link); r != rest && utf8.RuneCountInString(r) >= minPartRunes {
-					rest = r
-					break
-				}
-			}
-		default:
-			continue
-		}
-		if utf8.RuneCountInString(rest) >= minPartRunes {
+	}
+	for _, i := range ix.suffixes.candidates(q) {
+		if affixCompound(ix.surfs[i], q) {
 			cs = append(cs, ix.surfTerm[i])
 		}
 	}
@@ -152,9 +140,7 @@ func (s *searcher) addAffixCompounds(exps []expansion, qt QueryTerm) []expansion
 	}
 	slices.Sort(cs)
 	cs = slices.Compact(cs)
-	cs = slices.DeleteFunc(cs, func(c int32) bool {
-		return slices.ContainsFunc(exps, func(e expansion) bool { return e.term == int(c) })
-	})
+	cs = withoutTerms(cs, exps)
 	if len(cs) > MaxPrefixExpansions {
 		cs = ix.mostFrequent(cs, -1, MaxPrefixExpansions)
 	}
@@ -162,6 +148,20 @@ func (s *searcher) addAffixCompounds(exps []expansion, qt QueryTerm) []expansion
 		exps = append(exps, expansion{term: int(c), weight: compoundWeight, tier: tierCompound, surf: -1})
 	}
 	return exps
+}
+
+// withoutTerms returns cs less the terms of exps, keeping the order of cs
+// and reusing its memory.
+func withoutTerms(cs []int32, exps []expansion) []int32 {
+	have := make([]int32, len(exps))
+	for i, e := range exps {
+		have[i] = int32(e.term)
+	}
+	slices.Sort(have)
+	return slices.DeleteFunc(cs, func(c int32) bool {
+		_, ok := slices.BinarySearch(have, c)
+		return ok
+	})
 }
 
 // accumulate returns the documents that match any of exps, sorted by
@@ -181,25 +181,94 @@ func (s *searcher) accumulate(exps []expansion) []docScore {
 	if s.best == nil {
 		s.best = make([]docScore, ix.ndocs)
 		s.has = make([]bool, ix.ndocs)
+		s.bodyTF = make([]int32, ix.ndocs)
 	}
-	var touched []int
-	for _, e := range exps {
-		s.eachPosting(e, func(ds docScore) {
-			d := ds.doc
-			if !s.has[d] {
-				s.has[d] = true
-				s.best[d] = ds
-				touched = append(touched, d)
-				return
+	best, has := s.best, s.has
+	var touched []int32
+	// add merges ds into the best matches.
+	add := func(ds docScore) {
+		d := ds.doc
+		if !has[d] {
+			has[d] = true
+			best[d] = ds
+			touched = append(touched, d)
+			return
+		}
+		best[d] = better(best[d], ds)
+	}
+	// The expansions of equal weight and tier without a surface form to
+	// weigh, such as the words a prefix expands to, are merged in one go:
+	// the score of a document in whose body only the term occurs grows
+	// with the frequency, so the highest frequency of the group gives the
+	// best match, and only it needs scoring.
+	var (
+		done   = make([]bool, len(exps))
+		group  []int32 // documents of the group with a body frequency
+		bodyTF = s.bodyTF
+		batch  docBatch
+	)
+	for i, e := range exps {
+		if done[i] {
+			continue
+		}
+		if ts := s.scorer(e); ts.e.surf >= 0 {
+			for ts.next() {
+				add(ts.ds)
 			}
-			s.best[d] = better(s.best[d], ds)
-		})
+			continue
+		}
+		for j := i; j < len(exps); j++ {
+			g := exps[j]
+			if done[j] || g.weight != e.weight || g.tier != e.tier {
+				continue
+			}
+			ts := s.scorer(g)
+			if ts.e.surf >= 0 {
+				continue
+			}
+			done[j] = true
+			for ts.it.fill(&batch); batch.n > 0; ts.it.fill(&batch) {
+				for k, d := range batch.doc[:batch.n] {
+					tf := &batch.tf[k]
+					if tf[Title] > 0 || tf[Kicker] > 0 {
+						var x [NumFields]float64
+						for f, n := range tf {
+							x[f] = float64(n)
+						}
+						add(docScore{ix.score(e.weight, int(d), &x), d, e.tier})
+						continue
+					}
+					v := bodyTF[d]
+					if v == 0 {
+						group = append(group, d)
+					}
+					if tf[Body] > v {
+						bodyTF[d] = tf[Body]
+					}
+				}
+			}
+		}
+		for _, d := range group {
+			add(docScore{ix.bodyScore(e.weight, int(d), float64(bodyTF[d])), d, e.tier})
+			bodyTF[d] = 0
+		}
+		group = group[:0]
 	}
-	slices.Sort(touched)
-	out := make([]docScore, len(touched))
-	for i, d := range touched {
-		out[i] = s.best[d]
-		s.has[d] = false
+	out := make([]docScore, 0, len(touched))
+	if len(touched) > ix.ndocs/16 {
+		// Dense: a pass over all documents beats sorting.
+		for d, ok := range has {
+			if ok {
+				out = append(out, best[d])
+				has[d] = false
+			}
+		}
+	} else {
+		slices.Sort(touched)
+		for _, d := range touched {
+			out = append(out, best[d])
+			has[d] = false
+		}
 	}
 	return scale(out, ix.idf(len(out)))
 }
@@ -208,46 +277,83 @@ func (s *searcher) accumulate(exps []expansion) []docScore {
 // score times e.weight, and e.tier; the caller multiplies in the IDF.
 func (s *searcher) postings(e expansion) []docScore {
 	out := make([]docScore, 0, s.ix.df[e.term])
-	s.eachPosting(e, func(ds docScore) { out = append(out, ds) })
+	ts := s.scorer(e)
+	for ts.next() {
+		out = append(out, ts.ds)
+	}
 	return out
 }
 
-// eachPosting calls yield with each document of e.term, in order, with its
-// BM25 term frequency score times e.weight, and e.tier. If e has a surface
-// form and the term has others, occurrences of the others count
-// stemOnlyWeight.
-func (s *searcher) eachPosting(e expansion, yield func(docScore)) {
+// termScorer iterates over the documents of the term of an expansion, in
+// order, with the BM25 term frequency score times the expansion's weight,
+// and its tier. If the expansion has a surface form and the term has
+// others, occurrences of the others count stemOnlyWeight.
+type termScorer struct {
+	ix    *Index
+	e     expansion
+	it    docIter  // the documents of the postings list of e.term
+	exact docIter  // the occurrences of e.surf, if e.surf >= 0
+	more  bool     // whether exact is at a document
+	ds    docScore // the current document
+}
+
+// scorer returns a termScorer for e.
+func (s *searcher) scorer(e expansion) termScorer {
 	ix := s.ix
-	it := newPostingIter(ix.post[e.term], ix.ndocs, skipPositions)
-	var (
-		exact countIter // the occurrences of e.surf
-		more  bool      // whether exact is at a document
-		tf    [NumFields]float64
-	)
 	if e.surf >= 0 && ix.surfPost[e.surf] == nil {
 		e.surf = -1 // the only form of the term
 	}
+	ts := termScorer{ix: ix, e: e, it: newPostingIter(ix.post[e.term], ix.ndocs, skipPositions).docIter}
 	if e.surf >= 0 {
-		exact = newCountIter(ix.surfPost[e.surf], ix.ndocs)
-		more = exact.next()
+		ts.exact = newCountIter(ix.surfPost[e.surf], ix.ndocs)
+		ts.more = ts.exact.next()
 	}
-	for it.next() {
-		for more && exact.doc < it.doc {
-			more = exact.next()
-		}
-		at := more && exact.doc == it.doc
-		for f, n := range it.tf {
-			tf[f] = float64(n)
-			if e.surf >= 0 {
-				x := 0
-				if at {
-					x = min(exact.tf[f], n)
-				}
-				tf[f] = float64(x) + stemOnlyWeight*float64(n-x)
-			}
-		}
-		yield(docScore{it.doc, ix.score(e.weight, it.doc, &tf), e.tier})
+	return ts
+}
+
+// next advances to the next document, in ts.ds, and reports whether there
+// is one.
+func (ts *termScorer) next() bool {
+	if !ts.it.next() {
+		return false
 	}
+	ts.ds = ts.score()
+	return true
+}
+
+// score returns the score of the current document.
+func (ts *termScorer) score() docScore {
+	it := &ts.it
+	// With a surface form, the occurrences of the others count
+	// stemOnlyWeight: x of n are exact, where x are those in exact.
+	weigh := ts.e.surf >= 0
+	var exact [NumFields]int
+	if weigh {
+		for ts.more && ts.exact.doc < it.doc {
+			ts.more = ts.exact.next()
+		}
+		if ts.more && ts.exact.doc == it.doc {
+			exact = ts.exact.tf
+		}
+	}
+	if it.bodyOnly {
+		n := it.tf[Body]
+		x := float64(n)
+		if weigh {
+			k := min(exact[Body], n)
+			x = float64(k) + stemOnlyWeight*float64(n-k)
+		}
+		return docScore{ts.ix.bodyScore(ts.e.weight, it.doc, x), int32(it.doc), ts.e.tier}
+	}
+	var tf [NumFields]float64
+	for f, n := range it.tf {
+		tf[f] = float64(n)
+		if weigh {
+			k := min(exact[f], n)
+			tf[f] = float64(k) + stemOnlyWeight*float64(n-k)
+		}
+	}
+	return docScore{ts.ix.score(ts.e.weight, it.doc, &tf), int32(it.doc), ts.e.tier}
 }
 
 // scale multiplies the scores of l by f and returns l.
@@ -320,12 +426,13 @@ func (ix *Index) mostFrequent(terms []int32, exact int32, n int) []int32 {
 			siftDown(h, 0, before)
 		}
 	}
-	slices.SortFunc(h, func(a, b int32) int {
-		if before(a, b) {
-			return -1
-		}
-		return 1
-	})
+	// Heapsort what is left: the root ranks last, so it goes to the end.
+	// (Not slices.SortFunc, whose int32 instance would add some 15 KB to
+	// the WASM for a list this short.)
+	for end := len(h) - 1; end > 0; end-- {
+		h[0], h[end] = h[end], h[0]
+		siftDown(h[:end], 0, before)
+	}
 	return h
 }
 
@@ -357,6 +464,16 @@ func (s *searcher) excluded(ex []Phrase) []bool {
 	}
 	out := make([]bool, s.ix.ndocs)
 	for _, ph := range ex {
+		if len(ph.Terms) == 1 {
+			// A word: its documents, without positions or scores.
+			if t := s.ix.lookup(ph.Terms[0].Term); t >= 0 {
+				it := newPostingIter(s.ix.post[t], s.ix.ndocs, skipPositions)
+				for it.next() {
+					out[it.doc] = true
+				}
+			}
+			continue
+		}
 		for _, ds := range s.phrase(ph) {
 			out[ds.doc] = true
 		}

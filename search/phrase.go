@@ -51,6 +51,11 @@ func (s *searcher) phraseTerms(terms []int, pos []int) []docScore {
 			}
 			continue
 		}
+		for i := range its {
+			if !its[i].positions() {
+				return scale(out, ix.idf(len(out))*float64(len(terms)))
+			}
+		}
 		var tf [NumFields]float64
 		found := false
 		for f := range tf {
@@ -59,7 +64,7 @@ func (s *searcher) phraseTerms(terms []int, pos []int) []docScore {
 			}
 		}
 		if found {
-			out = append(out, docScore{doc: d, score: ix.score(1, d, &tf)})
+			out = append(out, docScore{doc: int32(d), score: ix.score(1, d, &tf)})
 		}
 		if !its[0].next() {
 			return scale(out, ix.idf(len(out))*float64(len(terms)))

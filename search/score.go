@@ -58,8 +58,20 @@ func (ix *Index) score(weight float64, doc int, tf *[NumFields]float64) float64 
 		if x <= 0 {
 			continue
 		}
-		norm := 1 - bm25B + bm25B*float64(ix.lens[f][doc])/ix.avg[f]
-		s += fieldBoost[f] * x * (bm25K1 + 1) / (x + bm25K1*norm)
+		s += fieldBoost[f] * x * (bm25K1 + 1) / (x + ix.knorm[f][doc])
 	}
 	return weight * s
+}
+
+// bodyScore returns score(weight, doc, tf) for a term that occurs in the
+// body only, tf[Body] = x times, computed as score computes it.
+func (ix *Index) bodyScore(weight float64, doc int, x float64) float64 {
+	return weight * (fieldBoost[Body] * x * (bm25K1 + 1) / (x + ix.knorm[Body][doc]))
+}
+
+// lengthNorm returns k1 times the BM25 length normalisation of a field of n
+// words whose average length is avg.
+func lengthNorm(n int32, avg float64) float64 {
+	norm := 1 - bm25B + bm25B*float64(n)/avg
+	return bm25K1 * norm
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -24,6 +23,32 @@ type Result struct {
 	// its closest vocabulary word, spelt as most often in the articles
 	// ("Mircosoft Oracel" → "Microsoft Oracle"). The first is the best.
 	Suggestions []string
+
+	// lazy highlights the hits on demand; nil unless the search was lazy.
+	lazy *lazyHighlighter
+}
+
+// Highlight fills in the Spans and the Snippet of Hits[i] as a search
+// without [Options].Lazy would have. It works from the hit's Doc, so the
+// hits may be reordered (by date, say) or filtered first. It does nothing
+// if i is out of range or the result is not lazy, whose hits are
+// highlighted already. It may be called repeatedly, and concurrently for
+// different hits.
+func (r *Result) Highlight(i int) {
+	if i < 0 || i >= len(r.Hits) {
+		return
+	}
+	r.HighlightHit(&r.Hits[i])
+}
+
+// HighlightHit is [Result.Highlight] for a copy of one of r's hits, such
+// as the hits a UI has filtered and sorted into a slice of its own. A hit
+// whose Doc is not a document of the search is left alone.
+func (r *Result) HighlightHit(h *Hit) {
+	if r.lazy == nil || h == nil {
+		return
+	}
+	r.lazy.highlight(h)
 }
 
 // Hit is one matching document.
@@ -57,8 +82,8 @@ const (
 // docScore is a document with the score of one or more query terms and the
 // worst tier of their matches.
 type docScore struct {
-	doc   int
 	score float64
+	doc   int32
 	tier  tier
 }
 
@@ -123,27 +148,33 @@ func (ix *Index) search(query string, docs []Document, opt Options, n int) Resul
 		found = intersect(lists)
 	}
 	if len(p.Terms) == 0 && len(p.Phrases) == 0 {
-		return ix.all(p.Query, docs, s.excluded(p.Exclude), n)
+		res := ix.all(p.Query, docs, s.excluded(p.Exclude), n, opt.Lazy)
+		if opt.Lazy {
+			res.lazy = &lazyHighlighter{docs: docs}
+		}
+		return res
 	}
 	found = s.without(found, p.Exclude)
 
 	res := Result{Query: p.Query}
-	slices.SortStableFunc(found, func(a, b docScore) int {
-		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(b.score, a.score))
-	})
+	rank(found)
 	res.Total = len(found)
 	if len(found) == 0 || found[0].tier == tierTypo {
 		res.Suggestions = s.suggest(&p, ms)
 	}
 	found = found[:limit(len(found), n)]
-	h := newHighlighter(ix, &p, ms)
 	res.Hits = make([]Hit, len(found))
 	for i, ds := range found {
 		hit := &res.Hits[i]
-		hit.Doc, hit.Score, hit.Typo = ds.doc, bandScore(ds), ds.tier == tierTypo
-		if ds.doc < len(docs) {
-			h.highlight(hit, &docs[ds.doc])
-		}
+		hit.Doc, hit.Score, hit.Typo = int(ds.doc), bandScore(ds), ds.tier == tierTypo
+	}
+	lh := newLazyHighlighter(ix, docs, &p, ms)
+	if opt.Lazy {
+		res.lazy = lh
+		return res
+	}
+	for i := range res.Hits {
+		lh.highlight(&res.Hits[i])
 	}
 	return res
 }
@@ -155,9 +186,9 @@ func bandScore(ds docScore) float64 {
 }
 
 // all returns the result of a query without terms: the first n documents
-// (all if n is negative) in document order, with teasers, except those that
-// are excluded (nil if none).
-func (ix *Index) all(q Query, docs []Document, excluded []bool, n int) Result {
+// (all if n is negative) in document order, with teasers unless lazy, except
+// those that are excluded (nil if none).
+func (ix *Index) all(q Query, docs []Document, excluded []bool, n int, lazy bool) Result {
 	res := Result{Query: q, Hits: make([]Hit, 0, limit(ix.ndocs, n))}
 	for d := range ix.ndocs {
 		if excluded != nil && excluded[d] {
@@ -168,7 +199,7 @@ func (ix *Index) all(q Query, docs []Document, excluded []bool, n int) Result {
 			continue
 		}
 		hit := Hit{Doc: d}
-		if d < len(docs) {
+		if d < len(docs) && !lazy {
 			hit.Snippet = teaser(docs[d].Fields[Body])
 		}
 		res.Hits = append(res.Hits, hit)
@@ -194,7 +225,7 @@ func intersect(lists [][]docScore) []docScore {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(len(lists[a]), len(lists[b])) })
+	insertionSort(order, func(a, b int) bool { return len(lists[a]) < len(lists[b]) })
 	acc := slices.Clone(lists[order[0]])
 	for _, i := range order[1:] {
 		l := lists[i]

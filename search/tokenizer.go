@@ -94,8 +94,14 @@ func appendTokens(ts []token, text string) []token {
 		parts int        // words in the current compound
 	)
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
-		if !isWordRune(r) {
+		// Skip to the next word, quickly over ASCII.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				join = joinNone
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRuneSlow(r) {
 			i += size
 			join = joinNone
 			continue
@@ -130,7 +136,10 @@ func appendTokens(ts []token, text string) []token {
 		if i >= len(text) || parts >= maxCompoundParts {
 			continue
 		}
-		r, size = utf8.DecodeRuneInString(text[i:])
+		if c := text[i]; c < utf8.RuneSelf && c != '-' && !isGenderMark(rune(c)) {
+			continue // most words end in a space or punctuation
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		rest := text[i+size:]
 		if next, _ := utf8.DecodeRuneInString(rest); rest == "" || !isWordRune(next) {
 			continue
@@ -147,19 +156,19 @@ func appendTokens(ts []token, text string) []token {
 	return ts
 }
 
-// decodeRune decodes the rune at text[i], quickly if it is ASCII.
-func decodeRune(text string, i int) (rune, int) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(text[i:])
-}
-
 // scanWord scans the word starting at text[i], which must be a word rune. It
 // returns the offset just past the word and the word with ignorable format
 // characters removed.
 func scanWord(text string, i int) (end int, word string) {
 	start := i
+	// Most words are ASCII to their end.
+	for i < len(text) && text[i] < utf8.RuneSelf {
+		if !asciiWord[text[i]] {
+			return i, text[start:i]
+		}
+		i++
+	}
+	end = i
 	var b []byte // the word, once an ignorable character had to be dropped
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {

@@ -109,16 +109,35 @@ func (ix *Index) typoMatches(s string) []typoMatch {
 				buf = append(buf, r)
 			}
 			if dist := d.distance(q, buf, k); dist > 0 && dist <= k {
-				out = append(out, typoMatch{int(i), dist})
+				out = ix.keepBest(out, typoMatch{int(i), dist}, 4*MaxTypoExpansions)
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b typoMatch) int {
+	return out
+}
+
+// keepBest inserts m into best, sorted closest first, then of the most
+// documents, then by surface form, and keeps at most n. Keeping the best
+// few as they come costs less than sorting every match, and spares the
+// WASM a sort instance of its own.
+func (ix *Index) keepBest(best []typoMatch, m typoMatch, n int) []typoMatch {
+	before := func(a, b typoMatch) bool {
 		return cmp.Or(cmp.Compare(a.dist, b.dist),
 			cmp.Compare(ix.surfDF[b.surf], ix.surfDF[a.surf]),
-			cmp.Compare(a.surf, b.surf))
-	})
-	return out[:min(len(out), 4*MaxTypoExpansions)]
+			cmp.Compare(a.surf, b.surf)) < 0
+	}
+	if len(best) == n && !before(m, best[n-1]) {
+		return best
+	}
+	if len(best) < n {
+		best = append(best, m)
+	}
+	i := len(best) - 1
+	for ; i > 0 && before(m, best[i-1]); i-- {
+		best[i] = best[i-1]
+	}
+	best[i] = m
+	return best
 }
 
 // typoExpansions returns the terms of the typo matches ms, in their order,

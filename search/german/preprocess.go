@@ -1,7 +1,6 @@
 package german
 
 import (
-	"github.com/kljensen/snowball/romance"
 	"github.com/kljensen/snowball/snowballword"
 )
 
@@ -100,10 +99,24 @@ func r1r2(w *snowballword.SnowballWord) (r1start, r2start int) {
 	if n < 3 {
 		return n, n
 	}
-	r1start = romance.VnvSuffix(w, isVowel, 0)
-	r2start = romance.VnvSuffix(w, isVowel, r1start)
+	r1start = vnvSuffix(w.RS, 0)
+	r2start = vnvSuffix(w.RS, r1start)
 	if r1start < 3 {
 		r1start = 3
 	}
 	return r1start, r2start
+}
+
+// vnvSuffix returns the index just after the first non-vowel that follows a
+// vowel in rs[start:], or len(rs) if there is none. It is what
+// romance.VnvSuffix of kljensen/snowball computes; that package is not
+// imported because it also holds test helpers that link Go's testing and
+// flag packages into every program using it, some 80 KB of the WASM.
+func vnvSuffix(rs []rune, start int) int {
+	for j := start + 1; j < len(rs); j++ {
+		if isVowel(rs[j-1]) && !isVowel(rs[j]) {
+			return j + 1
+		}
+	}
+	return len(rs)
 }
