@@ -221,16 +221,16 @@ func writeStaticArticles(articles, dir, base string) error {
 	if err != nil {
 		return fmt.Errorf("articles in %s:\n%w", articles, inFolder(articles, err))
 	}
-	chronicleJSON, index, err := chronik.Encode(c)
+	chronicle, index, err := chronik.Encode(c)
 	if err != nil {
 		return err
 	}
 	// The page is prerendered from the bundle exactly as the WASM decodes it.
-	b, err := chronik.Decode(chronicleJSON, index)
+	b, err := chronik.Decode(string(chronicle), index)
 	if err != nil {
 		return err
 	}
-	wasm, err := buildWASMWithData(chronicleJSON, index)
+	wasm, err := buildWASMWithData(chronicle, index)
 	if err != nil {
 		return err
 	}
@@ -253,9 +253,9 @@ func inFolder(dir string, err error) error {
 	return err
 }
 
-// buildWASMWithData builds app.wasm with chronicleJSON and index in place
-// of embed/data's chronicle.json and index.bin (go:embed honours -overlay).
-func buildWASMWithData(chronicleJSON, index []byte) ([]byte, error) {
+// buildWASMWithData builds app.wasm with chronicle and index in place of
+// embed/data's chronicle.bin and index.bin (go:embed honours -overlay).
+func buildWASMWithData(chronicle, index []byte) ([]byte, error) {
 	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", "chronik/embed/data").Output()
 	if err != nil {
 		return nil, fmt.Errorf("find chronik/embed/data (run from the chronik source folder): %w", err)
@@ -267,7 +267,7 @@ func buildWASMWithData(chronicleJSON, index []byte) ([]byte, error) {
 	}
 	defer os.RemoveAll(tmp)
 	replace := map[string]string{}
-	for name, data := range map[string][]byte{"chronicle.json": chronicleJSON, "index.bin": index} {
+	for name, data := range map[string][]byte{"chronicle.bin": chronicle, "index.bin": index} {
 		target := filepath.Join(tmp, name)
 		if err := os.WriteFile(target, data, 0o644); err != nil {
 			return nil, fmt.Errorf("write %s: %w", target, err)
@@ -292,7 +292,7 @@ func buildWASMWithData(chronicleJSON, index []byte) ([]byte, error) {
 	}
 	// go:embed stores the file as it is: a WASM without it still carries
 	// the committed articles.
-	if !bytes.Contains(wasm, chronicleJSON) {
+	if !bytes.Contains(wasm, chronicle) {
 		return nil, fmt.Errorf("build %s: app.wasm does not embed the new articles (go build -overlay was ignored)", wasmPath)
 	}
 	return wasm, nil

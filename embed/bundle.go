@@ -1,8 +1,6 @@
 package embed
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"chronik/search"
@@ -19,12 +17,15 @@ type Bundle struct {
 	Docs      []search.Document
 }
 
-// Decode reassembles a Bundle from the two generated files. It checks that
-// the index belongs to the chronicle, so a half-regenerated build fails loudly.
-func Decode(chronicle, index []byte) (*Bundle, error) {
-	var c Chronicle
-	if err := json.Unmarshal(chronicle, &c); err != nil {
-		return nil, fmt.Errorf("decode chronicle: %w", err)
+// Decode reassembles a Bundle from the two generated files: the chronicle
+// as [MarshalChronicle] encodes it, whose text the Bundle's strings share
+// rather than copy (hence a string, which nothing can change), and the
+// index. It checks that the index belongs to the chronicle, so a
+// half-regenerated build fails loudly.
+func Decode(chronicle string, index []byte) (*Bundle, error) {
+	c, err := UnmarshalChronicle(chronicle)
+	if err != nil {
+		return nil, err
 	}
 	ix, err := search.Decode(index)
 	if err != nil {
@@ -33,25 +34,19 @@ func Decode(chronicle, index []byte) (*Bundle, error) {
 	if ix.Len() != len(c.Articles) {
 		return nil, fmt.Errorf("index has %d documents, chronicle has %d articles: regenerate with go generate ./embed", ix.Len(), len(c.Articles))
 	}
-	return &Bundle{Chronicle: &c, Index: ix, Docs: Documents(c.Articles)}, nil
+	return &Bundle{Chronicle: c, Index: ix, Docs: Documents(c.Articles)}, nil
 }
 
 // Encode analyses the chronicle's articles and returns the two files that
-// Decode reads: the chronicle as JSON and the binary search index. The output
-// is deterministic, so regenerating unchanged articles changes no byte.
+// Decode reads: the chronicle encoded by [MarshalChronicle] and the binary
+// search index. The output is deterministic, so regenerating unchanged
+// articles changes no byte.
 func Encode(c *Chronicle) (chronicle, index []byte, err error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(c); err != nil {
-		return nil, nil, fmt.Errorf("encode chronicle: %w", err)
-	}
 	index, err = search.Build(Documents(c.Articles)).MarshalBinary()
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode index: %w", err)
 	}
-	return buf.Bytes(), index, nil
+	return MarshalChronicle(c), index, nil
 }
 
 // Documents returns the searchable fields of each article, in order.

@@ -34,7 +34,7 @@ func brotliLen(tb testing.TB, data []byte) int {
 	return buf.Len()
 }
 
-// encoded returns the two generated files, chronicle.json and index.bin,
+// encoded returns the two generated files, chronicle.bin and index.bin,
 // of a corpus of n articles.
 func encoded(tb testing.TB, v *Vocabulary, n int) (chronicle, index []byte) {
 	tb.Helper()
@@ -48,7 +48,7 @@ func encoded(tb testing.TB, v *Vocabulary, n int) (chronicle, index []byte) {
 // corpus of each size: parse the article files (in memory) and encode the
 // chronicle and its search index. It reports the size of the index, raw
 // and brotli-compressed per article (the budget is 1.5 KB per article of
-// about 500 words), and of chronicle.json. The corpus is generated once
+// about 500 words), and of chronicle.bin. The corpus is generated once
 // per size, outside the timing: b.Loop runs the setup once.
 func BenchmarkBuild(b *testing.B) {
 	v := seedVocabulary(b)
@@ -87,7 +87,7 @@ func BenchmarkDecode(b *testing.B) {
 			chronicle, index := encoded(b, v, n)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := embed.Decode(chronicle, index); err != nil {
+				if _, err := embed.Decode(string(chronicle), index); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -95,7 +95,7 @@ func BenchmarkDecode(b *testing.B) {
 				unit   string
 				decode func() (any, error)
 			}{
-				{"heap-bytes", func() (any, error) { return embed.Decode(chronicle, index) }},
+				{"heap-bytes", func() (any, error) { return embed.Decode(string(chronicle), index) }},
 				{"chronicle-heap-bytes", func() (any, error) {
 					var c embed.Chronicle
 					return &c, json.Unmarshal(chronicle, &c)

@@ -13,13 +13,13 @@ import (
 )
 
 var (
-	//go:embed chronicle.json
-	chronicleJSON []byte
+	//go:embed chronicle.bin
+	chronicleBin string
 	//go:embed index.bin
 	indexBin []byte
 )
 
 // Load decodes the embedded chronicle and its index.
 func Load() (*embed.Bundle, error) {
-	return embed.Decode(chronicleJSON, indexBin)
+	return embed.Decode(chronicleBin, indexBin)
 }

@@ -44,7 +44,7 @@ func run(dir, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	for name, data := range map[string][]byte{"chronicle.json": chronicle, "index.bin": index} {
+	for name, data := range map[string][]byte{"chronicle.bin": chronicle, "index.bin": index} {
 		if err := writeIfChanged(filepath.Join(out, name), data); err != nil {
 			return err
 		}
