@@ -26,6 +26,7 @@ func main() {
 		os.Exit(1)
 	}
 	app.Register(b)
+	benchHook(b)
 	goapp.RunWhenOnBrowser() // in the browser, this never returns
 	os.Exit(command(b, os.Args[1:]))
 }

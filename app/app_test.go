@@ -27,7 +27,7 @@ func bundle(t *testing.T, files ...string) *embed.Bundle {
 	}
 	json, index, err := embed.Encode(c)
 	require.NoError(t, err)
-	b, err := embed.Decode(json, index)
+	b, err := embed.Decode(string(json), index)
 	require.NoError(t, err)
 	return b
 }

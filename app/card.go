@@ -26,9 +26,12 @@ func (t *Timeline) card(h search.Hit) app.UI {
 					return app.Span().Class("chronik-author").Text(a.Author)
 				}),
 			),
-			app.If(a.Kicker != "", func() app.UI {
-				return app.P().Class("chronik-kicker").Body(Highlight(a.Kicker, h.Spans[search.Kicker])...)
-			}),
+			// The kicker's paragraph is there even when empty (the style
+			// sheet hides it), so that every card has the same elements
+			// and go-app, which compares children by position, updates a
+			// card in place when the results change instead of replacing
+			// everything after a missing kicker.
+			app.P().Class("chronik-kicker").Body(Highlight(a.Kicker, h.Spans[search.Kicker])...),
 			app.H3().ID("titel-"+a.ID).Class("chronik-title").Body(Highlight(a.Title, h.Spans[search.Title])...),
 			app.If(!open, func() app.UI {
 				return t.snippet(h)

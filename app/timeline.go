@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -33,16 +34,20 @@ type Timeline struct {
 	view     View
 	searched bool // result holds the search for view.Query
 	result   search.Result
-	limit    int // the most cards shown; grows by PageSize with "Mehr anzeigen"
+	marked   map[int]search.Hit // the highlighted hits of result shown so far, by document
+	urlDue   int                // counts URL writes asked for, so that a late one can tell it is stale
+	limit    int                // the most cards shown; grows by PageSize with "Mehr anzeigen"
 	expanded map[int]bool
 	keys     app.Func     // the keyboard shortcut listener, while mounted
 	mounted  *app.Context // the component's own context, once mounted
 }
 
 // PageSize is how many cards the timeline shows at first and adds with
-// each "Mehr anzeigen": enough to read on, few enough that every keystroke
-// renders within a frame however many articles match.
-const PageSize = 50
+// each "Mehr anzeigen": a few screens to read on, few enough that a
+// keystroke renders quickly however many articles match. The cost of a
+// keystroke grows with the cards shown (each is highlighted and diffed);
+// at 50, as first built, it took 40 ms at 1,000 articles (docs/performance.md).
+const PageSize = 20
 
 // NewTimeline returns a timeline of b showing the results for query, as the
 // page would after navigating to ?q=query.
@@ -83,19 +88,79 @@ func (t *Timeline) apply(v View) {
 		t.facets = newFacets(t.bundle)
 	}
 	if !t.searched || v.Query != t.view.Query {
-		t.result = t.bundle.Index.Search(v.Query, t.bundle.Docs)
+		t.result = t.bundle.Index.SearchOptions(v.Query, t.bundle.Docs, SearchOptions())
+		t.marked = nil
 		t.searched = true
 	}
 	t.view = v
 	t.limit = PageSize
 }
 
+// SearchOptions are the options of the timeline's search: every feature,
+// and lazy highlighting, because of all the hits, which the counts and the
+// order need, only the few on screen (at most [PageSize] at first) are
+// highlighted.
+func SearchOptions() search.Options {
+	o := search.DefaultOptions()
+	o.Lazy = true
+	return o
+}
+
+// marks highlights hits, the hits about to be shown, in place. Each hit is
+// highlighted once a search, however often the page renders it.
+func (t *Timeline) marks(hits []search.Hit) {
+	if t.marked == nil {
+		t.marked = make(map[int]search.Hit, len(hits))
+	}
+	for i := range hits {
+		h, ok := t.marked[hits[i].Doc]
+		if !ok {
+			h = hits[i]
+			t.result.HighlightHit(&h)
+			t.marked[h.Doc] = h
+		}
+		hits[i] = h
+	}
+}
+
 // update shows v and writes it to the URL with history.replaceState,
 // which neither reloads nor floods the history.
 func (t *Timeline) update(ctx app.Context, v View) {
 	t.apply(v)
+	t.urlDue++ // a query waiting to be written is written now
+	t.writeURL(ctx)
+}
+
+// URLDelay is how long a typed query rests before it goes to the URL.
+// history.replaceState costs Chromium some milliseconds a call, and more
+// when called on every keystroke (it throttles it), which was a third of
+// the time from keystroke to cards; a reader who shares or reloads the
+// page has stopped typing by then.
+const URLDelay = 400 * time.Millisecond
+
+// updateQuery shows v, as typed, and writes it to the URL once the
+// typing has rested for URLDelay.
+func (t *Timeline) updateQuery(ctx app.Context, v View) {
+	t.apply(v)
+	t.urlDue++
+	due := t.urlDue
+	// On the component's own context: the element typed into may be gone
+	// by then (a "Meinten Sie" suggestion), and go-app skips its functions.
+	if t.mounted != nil {
+		ctx = *t.mounted
+	}
+	ctx.After(URLDelay, func(ctx app.Context) {
+		ctx.PreventUpdate() // nothing on the page changes
+		if due == t.urlDue {
+			t.writeURL(ctx)
+		}
+	})
+}
+
+// writeURL writes the view to the page's URL.
+func (t *Timeline) writeURL(ctx app.Context) {
 	u := *ctx.Page().URL()
-	v.Encode(&u)
+	t.view.Encode(&u)
 	ctx.Page().ReplaceURL(&u)
 }
 
@@ -120,7 +185,7 @@ func (t *Timeline) setQuery(ctx app.Context, q string) {
 	}
 	v := t.view
 	v.Query = q
-	t.update(ctx, v)
+	t.updateQuery(ctx, v)
 	t.syncFields()
 }
 
@@ -163,6 +228,7 @@ func (t *Timeline) main(all []search.Hit) []app.UI {
 	c := t.bundle.Chronicle
 	total := len(c.Articles)
 	hits := all[:min(len(all), t.limit)]
+	t.marks(hits)
 	return []app.UI{
 		app.Form().Class("chronik-search").Aria("label", tx.SearchRegion).
 			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).

@@ -29,7 +29,7 @@ func chronicle(t *testing.T, actors []string, arts ...[4]string) *embed.Bundle {
 	}
 	json, index, err := embed.Encode(c)
 	require.NoError(t, err)
-	b, err := embed.Decode(json, index)
+	b, err := embed.Decode(string(json), index)
 	require.NoError(t, err)
 	return b
 }
@@ -219,25 +219,30 @@ func TestToggledAddsOrRemovesInCanonicalOrder(t *testing.T) {
 }
 
 func TestLongListsShowAPageOfCardsAndMoreOnRequest(t *testing.T) {
+	n := 2*PageSize + PageSize/2
 	var arts [][4]string
-	for i := range 120 {
+	for i := range n {
 		arts = append(arts, [4]string{fmt.Sprintf("2020-%02d-%02d", 1+i/28, 1+i%28), "nd", fmt.Sprintf("Meldung %d", i), "Tiktok und Oracle verhandeln."})
 	}
 	b := chronicle(t, nil, arts...)
 	tl := NewTimelineView(b, View{Sort: Chronological, Query: "Tiktok"})
+	tx := German()
 	got := html(tl)
 	assert.Equal(t, PageSize, strings.Count(got, `class="chronik-card"`))
-	assert.Contains(t, got, "120 von 120 Artikeln", "the count is of every match")
-	assert.Contains(t, got, "50 weitere anzeigen (noch 70)")
+	assert.Contains(t, got, fmt.Sprintf("%d von %d Artikeln", n, n), "the count is of every match")
+	assert.Contains(t, got, tx.ShowMore(PageSize, n-PageSize))
+	assert.Equal(t, PageSize, strings.Count(got, "<mark>Tiktok</mark>"), "every card shown is highlighted")
+	assert.Len(t, tl.marked, PageSize, "the search highlights only the cards shown")
 
 	tl.showMore(tl.Hits()[PageSize].Doc)
 	got = html(tl)
 	assert.Equal(t, 2*PageSize, strings.Count(got, `class="chronik-card"`))
-	assert.Contains(t, got, "Die letzten 20 Artikel anzeigen")
+	assert.Equal(t, 2*PageSize, strings.Count(got, "<mark>Tiktok</mark>"), "the cards shown later are highlighted too")
+	assert.Contains(t, got, tx.ShowMore(PageSize/2, PageSize/2))
 
 	tl.showMore(tl.Hits()[2*PageSize].Doc)
 	got = html(tl)
-	assert.Equal(t, 120, strings.Count(got, `class="chronik-card"`))
+	assert.Equal(t, n, strings.Count(got, `class="chronik-card"`))
 	assert.NotContains(t, got, "chronik-more-cards")
 
 	tl.apply(View{Sort: Newest, Query: "Tiktok"})
