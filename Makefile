@@ -58,28 +58,49 @@ test-wasm:
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/ ./embed/...
 
 # The npm test tools, pinned, in the git-ignored .cache/npm: axe-core for
-# the accessibility tests. Installed only when missing or of another version.
+# the accessibility tests; minisearch, lunr and lunr-languages for the
+# search-engine comparison (perf_engines_test.go, -tags bench); pagefind
+# (with its binary, @pagefind/linux-x64 or the like) for make bench. Installed
+# only when one is missing or of another version, and then all together:
+# npm install --no-save removes from node_modules every package it is not
+# told to install, so installing just the missing one would drop the rest.
 # Without npm the accessibility tests skip (and fail under CI).
-AXE_VERSION := 4.14.1
+AXE_VERSION        := 4.14.1
+MINISEARCH_VERSION := 7.2.0
+LUNR_VERSION       := 2.3.9
+LUNR_LANG_VERSION  := 1.22.0
+PAGEFIND_VERSION   := 1.6.0
 NPM_TOOLS   := .cache/npm
-AXE_PKG     := $(NPM_TOOLS)/node_modules/axe-core/package.json
+NPM_PKGS    := axe-core@$(AXE_VERSION) minisearch@$(MINISEARCH_VERSION) lunr@$(LUNR_VERSION) lunr-languages@$(LUNR_LANG_VERSION) pagefind@$(PAGEFIND_VERSION)
 
 tools:
-	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_PKG); then :; \
+	@missing=; for p in $(NPM_PKGS); do \
+	  grep -qs "\"version\": \"$${p##*@}\"" $(NPM_TOOLS)/node_modules/$${p%@*}/package.json || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
-	  echo "npm install axe-core@$(AXE_VERSION) into $(NPM_TOOLS)"; \
-	  npm install --no-save --no-audit --no-fund --prefix $(NPM_TOOLS) axe-core@$(AXE_VERSION); \
+	  echo "npm install$$missing into $(NPM_TOOLS)"; \
+	  npm install --no-save --no-audit --no-fund --prefix $(NPM_TOOLS) $(NPM_PKGS); \
 	else \
-	  echo "tools: npm not found, so the accessibility tests will skip (apt-get install npm)"; \
+	  echo "tools: npm not found, so the accessibility tests and the engine comparison will skip (apt-get install npm)"; \
 	fi
 
 # End to end in headless Chromium against the real static build.
 test-e2e: tools
 	$(GO) test -count=1 -timeout 15m -run 'E2E' -v . 
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./search/... ./embed/...
-	$(GO) test -tags bench -count=1 -run 'E2EColdLoad' -v .
+# Every measurement of docs/performance.md in one run on this machine, which
+# it then rewrites: the native benchmarks, benchstat-ready in
+# docs/bench/native.txt, then in headless Chromium the bytes, cold loads,
+# query latency, MiniSearch and Lunr side by side (at 5 and 1,000 articles
+# unless CHRONIK_BENCH_ENGINE_SIZES says otherwise), and memory, at 5, 1,000
+# and 10,000 articles (perf_test.go). BENCH_SIZES=5 for a quick look.
+BENCH_SIZES ?= 5,1000,10000
+BENCH_COUNT ?= 5
+bench: tools wasm-exec
+	@mkdir -p docs/bench
+	bash -o pipefail -c "$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./search/... ./embed/... | tee docs/bench/native.txt"
+	CHRONIK_BENCH_SIZES=$(BENCH_SIZES) $(GO) test -tags bench -count=1 -timeout 60m -run '^TestPerf$$' -v .
 
 # Relevance of the German search: success@1, recall and MRR per query kind,
 # for the full search and for the stemming-only baseline.

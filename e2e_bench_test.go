@@ -6,70 +6,37 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 )
 
-// coldLoadProbe runs in the page before any of its own scripts. It records
-// when the first card is in the document, the first contentful paint, and
-// when search is usable: the first moment a typed query changes the live
-// result count. It retypes until the WASM has taken over the field.
-const coldLoadProbe = `(() => {
-  window.__chronik = {};
-  const t = window.__chronik;
-  let last = 0;
-  function tick() {
-    const now = performance.now();
-    if (!t.cards && document.querySelector(".chronik-card")) t.cards = now;
-    const loader = document.getElementById("app-wasm-loader");
-    const input = document.getElementById("chronik-q");
-    const count = document.getElementById("chronik-count");
-    if (document.readyState !== "loading" && !loader && input && now - last > 25) {
-      input.value = "Oracle";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      last = now;
-    }
-    if (last && count && count.textContent.startsWith("2 von")) { t.search = now; return; }
-    setTimeout(tick, 2);
-  }
-  tick();
-})();`
-
-// TestE2EColdLoad measures the cold load of the static build in headless
-// Chromium: a fresh profile each run, so nothing is cached. It reports the
-// median of five runs.
+// TestE2EColdLoad measures the cold load of the default static build
+// alone, as make bench's cold-load section (perf_test.go) does for every
+// site: a fresh profile each run, served like a CDN with the .br files. It
+// logs the median of five runs.
 func TestE2EColdLoad(t *testing.T) {
 	_, dir := staticSite(t)
-	origin := serveDir(t, dir)
+	c := serveCDN(t, dir)
+	s := &perfSite{name: "chronik-5", dir: dir, origin: c.origin}
+	target := coldTarget{Name: "Chronik, 5 articles", Card: ".chronik-card", Ready: "chronik-ready",
+		Query: perfFirstQuery, Input: "#chronik-q", Count: "chronik-count"}
 	const runs = 5
-	var cards, fcp, usable []float64
-	for i := 0; i < runs; i++ {
-		ctx := browser(t)
-		require.NoError(t, chromedp.Run(ctx, chromedp.ActionFunc(func(ctx2 context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(coldLoadProbe).Do(ctx2)
-			return err
-		})))
-		require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(origin+"/")))
-		require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`window.__chronik && window.__chronik.search`, nil, chromedp.WithPollingTimeout(2*time.Minute))))
-		var m struct{ Cards, Search, FCP float64 }
-		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`({cards: __chronik.cards, search: __chronik.search,
-			fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime || 0})`, &m)))
-		cards = append(cards, max(m.Cards, m.FCP))
-		fcp = append(fcp, m.FCP)
-		usable = append(usable, m.Search)
-		t.Logf("run %d: first cards visible %.0f ms (FCP %.0f ms), search usable %.0f ms", i+1, max(m.Cards, m.FCP), m.FCP, m.Search)
+	var cards, ready, answered []float64
+	for i := range runs {
+		run, err := coldLoad(t, s, target)
+		require.NoError(t, err)
+		cards, ready, answered = append(cards, run.Card), append(ready, run.Ready), append(answered, run.Search)
+		t.Logf("run %d: first card painted %.0f ms, search usable %.0f ms, first query answered %.0f ms, %.0f kB transferred",
+			i+1, run.Card, run.Ready, run.Search, run.Transfer/1e3)
 	}
-	t.Logf("median of %d cold loads: first cards visible %.0f ms, search usable %.0f ms", runs, median(cards), median(usable))
-	fmt.Printf("cold load (median of %d): first cards visible %.0f ms, search usable %.0f ms\n", runs, median(cards), median(usable))
+	t.Logf("median of %d cold loads: first card painted %.0f ms, search usable %.0f ms, first query answered %.0f ms",
+		runs, perfMedian(cards), perfMedian(ready), perfMedian(answered))
 }
 
 // TestE2EScreenshot writes the README's screenshots of the widget searched
@@ -121,10 +88,4 @@ func TestE2EScreenshot(t *testing.T) {
 			t.Logf("wrote %s (%dx%d)", filepath.Join(out, name), shot.width, height)
 		})
 	}
-}
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
 }

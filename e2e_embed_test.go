@@ -487,9 +487,9 @@ func TestE2EEmbedDemoPageFollowsTheWidgetsHeight(t *testing.T) {
 		require.Equal(t, start.Above, shrunk.Above, "the paragraph above does not move")
 		require.Equal(t, start.Top, shrunk.Top, "the iframe itself does not move")
 		require.InDelta(t, shrunk.Height-start.Height, shrunk.Below-start.Below, 1, "the paragraph below moves by the iframe's change")
-		var q string
-		require.NoError(t, f.eval(`new URLSearchParams(location.search).get("q") + "|" + new URLSearchParams(location.search).get("embed")`, &q))
-		require.Equal(t, "Oracle|"+id, q, "the widget keeps the embed parameters in its URL")
+		// The query goes to the URL once typing rests (app.URLDelay).
+		require.NoError(t, f.poll(fmt.Sprintf(`new URLSearchParams(location.search).get("q") + "|" + new URLSearchParams(location.search).get("embed") === %q`, "Oracle|"+id), 5*time.Second),
+			"the widget keeps the embed parameters in its URL")
 	})
 
 	t.Run("Esc clears the search and the iframe grows back", func(t *testing.T) {
