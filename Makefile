@@ -15,7 +15,7 @@ GOROOT   := $(shell $(GO) env GOROOT)
 # Go's runner for GOOS=js tests (node).
 WASMEXEC := $(GOROOT)/lib/wasm
 
-.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e tools bench screenshot relevance fuzz corpus vet clean
+.PHONY: all generate wasm-exec build run static test test-unit test-wasm test-e2e deps tools bench screenshot relevance fuzz corpus vet clean
 
 all: build
 
@@ -85,6 +85,11 @@ tools:
 	  echo "tools: npm not found, so the accessibility tests and the engine comparison will skip (apt-get install npm)"; \
 	fi
 
+# The Debian packages of the browser tests and make bench (chromium, node,
+# npm), installed when missing; .ci/run uses the same script.
+deps:
+	bash .ci/deps
+
 # End to end in headless Chromium against the real static build.
 test-e2e: tools
 	$(GO) test -count=1 -timeout 15m -run 'E2E' -v . 
@@ -92,15 +97,17 @@ test-e2e: tools
 # Every measurement of docs/performance.md in one run on this machine, which
 # it then rewrites: the native benchmarks, benchstat-ready in
 # docs/bench/native.txt, then in headless Chromium the bytes, cold loads,
-# query latency, MiniSearch and Lunr side by side (at 5 and 1,000 articles
-# unless CHRONIK_BENCH_ENGINE_SIZES says otherwise), and memory, at 5, 1,000
-# and 10,000 articles (perf_test.go). BENCH_SIZES=5 for a quick look.
+# query latency, MiniSearch and Lunr side by side, and memory, at 5, 1,000
+# and 10,000 articles (perf_test.go), with the engines at 1,000 and 10,000
+# (CHRONIK_BENCH_ENGINE_SIZES).
+# BENCH_SIZES=5 for a quick look. It installs chromium, node and npm when
+# missing (make deps), and its npm tools (make tools).
 BENCH_SIZES ?= 5,1000,10000
 BENCH_COUNT ?= 5
-bench: tools wasm-exec
+bench: deps tools wasm-exec
 	@mkdir -p docs/bench
 	bash -o pipefail -c "$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./search/... ./embed/... | tee docs/bench/native.txt"
-	CHRONIK_BENCH_SIZES=$(BENCH_SIZES) $(GO) test -tags bench -count=1 -timeout 60m -run '^TestPerf$$' -v .
+	CHRONIK_BENCH_SIZES=$(BENCH_SIZES) $(GO) test -tags bench -count=1 -timeout 150m -run '^TestPerf$$' -v .
 
 # Relevance of the German search: success@1, recall and MRR per query kind,
 # for the full search and for the stemming-only baseline.

@@ -259,9 +259,13 @@ func TestE2EShowMoreRevealsTheNextCardsAndMovesFocus(t *testing.T) {
 	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".chronik-more")].indexOf(document.activeElement)`, &focused)))
 	require.Equal(t, app.PageSize, focused, "the focus moves to the first new card")
 
-	// The last page: the button goes, and every card is shown.
-	require.NoError(t, chromedp.Run(ctx, click("#chronik-more-cards")))
-	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`document.querySelectorAll(".chronik-card").length === %d && !document.getElementById("chronik-more-cards")`, n), nil, chromedp.WithPollingTimeout(5*time.Second))))
+	// Page by page to the last: then the button goes, and every card is
+	// shown.
+	for shown := 2 * app.PageSize; shown < n; shown += app.PageSize {
+		require.NoError(t, chromedp.Run(ctx, click("#chronik-more-cards")))
+		require.NoError(t, chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`document.querySelectorAll(".chronik-card").length === %d`, min(n, shown+app.PageSize)), nil, chromedp.WithPollingTimeout(5*time.Second))))
+	}
+	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`!document.getElementById("chronik-more-cards")`, nil, chromedp.WithPollingTimeout(5*time.Second))))
 
 	// A new query starts again with one page.
 	require.NoError(t, typeQuery(ctx, "Oracle"))

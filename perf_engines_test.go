@@ -51,7 +51,8 @@ type engineResult struct {
 	Name        string    // with version and options, e.g. "MiniSearch 7.2.0 (prefix, fuzzy 0.2, AND)"
 	BuildMS     float64   // index build time in the page, median of the runs
 	IndexBytes  int       // JSON.stringify(index) bytes
-	IndexBrotli int       // the same, brotli q11 (github.com/andybalholm/brotli, in go.mod)
+	IndexBrotli int       // the same, brotli (github.com/andybalholm/brotli, in go.mod)
+	BrotliQ     int       // its quality: 11, or 9 for JSON over engineBrotliMax
 	P50, P95    float64   // query latency in ms over all queries (per-query medians)
 	PerQuery    []float64 // median ms per query, in the order given; NaN where the query threw
 
@@ -59,6 +60,7 @@ type engineResult struct {
 	BuildsMS   []float64  // each build's time, in order
 	HeapBytes  int64      // JS heap the index holds after a garbage collection (Runtime.getHeapUsage with it minus without it)
 	Reps       []int      // per query, the answers each timed loop ran (1: timed one by one)
+	Capped     int        // queries timed fewer than runs times (engineQueryBudget)
 	Counts     []int      // per query, how many documents the engine found
 	Hits       [][]string // per query, the IDs found, best first, at most engineHitCap
 	Errors     int        // queries that threw; their PerQuery is NaN
@@ -78,6 +80,14 @@ const (
 	// engineLargeCorpus is the size from which an index is built only
 	// min(runs, 3) times instead of runs times.
 	engineLargeCorpus = 1000
+	// engineQueryBudget bounds the time spent timing one query: no run
+	// starts after it (the first always runs). Lunr's slowest answers at
+	// 10,000 documents take seconds.
+	engineQueryBudget = 3 * time.Second
+	// engineBrotliMax is the largest index JSON compressed at brotli q11;
+	// larger ones (Lunr's at 10,000 documents is hundreds of MB) at q9,
+	// which takes a tenth of the time and compresses a few % less.
+	engineBrotliMax = 16 << 20
 )
 
 // engineProgress, when set, hears what runEngines is doing (slow on
@@ -254,12 +264,13 @@ func runEngines(ctx context.Context, docs []engineDoc, queries []string, runs in
 			var t struct {
 				MS    float64  `json:"ms"`
 				Reps  int      `json:"reps"`
+				Runs  int      `json:"runs"`
 				Count int      `json:"count"`
 				IDs   []string `json:"ids"`
 				Error string   `json:"error"`
 			}
 			qjs, _ := json.Marshal(q)
-			expr := fmt.Sprintf("window.__engines.time(%s, %d, %d, %g)", qjs, runs, engineHitCap, engineLoopMS)
+			expr := fmt.Sprintf("window.__engines.time(%s, %d, %d, %g, %d)", qjs, runs, engineHitCap, engineLoopMS, engineQueryBudget.Milliseconds())
 			if err := chromedp.Run(ctx, chromedp.Evaluate(expr, &t)); err != nil {
 				return nil, fmt.Errorf("%s: query %q: %w", e.name, q, err)
 			}
@@ -273,6 +284,9 @@ func runEngines(ctx context.Context, docs []engineDoc, queries []string, runs in
 			}
 			r.PerQuery = append(r.PerQuery, ms)
 			r.Reps = append(r.Reps, t.Reps)
+			if t.Error == "" && t.Runs < runs {
+				r.Capped++
+			}
 			r.Counts = append(r.Counts, t.Count)
 			r.Hits = append(r.Hits, t.IDs)
 		}
@@ -308,7 +322,7 @@ func runEngines(ctx context.Context, docs []engineDoc, queries []string, runs in
 	for i := range engines {
 		go func() {
 			var err error
-			results[i].IndexBrotli, err = engineBrotliSize(ctx, jsons[i])
+			results[i].IndexBrotli, results[i].BrotliQ, err = engineBrotliSize(ctx, jsons[i])
 			errs <- err
 		}()
 	}
@@ -321,7 +335,7 @@ func runEngines(ctx context.Context, docs []engineDoc, queries []string, runs in
 	if berr != nil {
 		return nil, fmt.Errorf("brotli: %w", berr)
 	}
-	engineLogf("engines: brotli q11 of the indexes in %v", time.Since(start).Round(time.Millisecond))
+	engineLogf("engines: brotli of the indexes in %v", time.Since(start).Round(time.Millisecond))
 	return results, nil
 }
 
@@ -423,12 +437,21 @@ func engineHeap(ctx context.Context) (int64, error) {
 	return int64(used), err
 }
 
-// engineBrotliSize returns the size of b compressed with brotli q11. It
-// writes a MB at a time and gives up when ctx ends: q11 takes a while on
-// the tens of MB of a 10,000-document index.
-func engineBrotliSize(ctx context.Context, b []byte) (int, error) {
+// engineBrotliSize returns the size of b compressed with brotli, and the
+// quality: 11, or 9 above engineBrotliMax. It writes a MB at a time and
+// gives up when ctx ends.
+func engineBrotliSize(ctx context.Context, b []byte) (int, int, error) {
+	q := brotli.BestCompression
+	if len(b) > engineBrotliMax {
+		q = 9
+	}
+	size, err := engineBrotli(ctx, b, q)
+	return size, q, err
+}
+
+func engineBrotli(ctx context.Context, b []byte, quality int) (int, error) {
 	var n engineCounter
-	w := brotli.NewWriterLevel(&n, brotli.BestCompression)
+	w := brotli.NewWriterLevel(&n, quality)
 	for len(b) > 0 {
 		if err := ctx.Err(); err != nil {
 			return 0, err
