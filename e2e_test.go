@@ -282,9 +282,8 @@ func TestE2ETimelineSearchInChromium(t *testing.T) {
 	})
 
 	t.Run("the query is in the URL and survives a reload", func(t *testing.T) {
-		var loc string
-		require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`location.search`, &loc)))
-		require.Equal(t, "?q=Oracle", loc)
+		// Once typing has rested for app.URLDelay.
+		require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`location.search === "?q=Oracle"`, nil, chromedp.WithPollingTimeout(5*time.Second))))
 		require.NoError(t, chromedp.Run(ctx, chromedp.Reload()))
 		require.NoError(t, waitReady(ctx))
 		require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", len(all))))
@@ -451,9 +450,8 @@ func TestE2EStaticSiteWorksUnderSubPath(t *testing.T) {
 	require.NoError(t, waitReady(ctx))
 	require.NoError(t, typeQuery(ctx, "Oracle"))
 	require.NoError(t, waitCount(ctx, fmt.Sprintf("2 von %d Artikeln", len(b.Chronicle.Articles))))
-	var loc string
-	require.NoError(t, chromedp.Run(ctx, chromedp.Evaluate(`location.pathname + location.search`, &loc)))
-	require.Equal(t, "/chronik/?q=Oracle", loc)
+	require.NoError(t, chromedp.Run(ctx, chromedp.Poll(`location.pathname + location.search === "/chronik/?q=Oracle"`, nil, chromedp.WithPollingTimeout(5*time.Second))),
+		"the query goes to the URL under the sub-path once typing rests")
 	require.Empty(t, reqs.foreign(origin+"/chronik"), "every request stays under the sub-path")
 }
 

@@ -20,7 +20,7 @@ import (
 )
 
 func main() {
-	b, err := data.Load()
+	b, err := timedLoad(data.Load)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "chronik:", err)
 		os.Exit(1)

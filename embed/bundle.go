@@ -42,7 +42,7 @@ func Decode(chronicle string, index []byte) (*Bundle, error) {
 // search index. The output is deterministic, so regenerating unchanged
 // articles changes no byte.
 func Encode(c *Chronicle) (chronicle, index []byte, err error) {
-	index, err = search.Build(Documents(c.Articles)).MarshalBinary()
+	index, err = search.Build(Documents(c.Articles)).Encode()
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode index: %w", err)
 	}

@@ -177,7 +177,7 @@ func BenchmarkBuild(b *testing.B) {
 
 func BenchmarkDecode(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		data, err := Build(benchCorpus(n)).MarshalBinary()
+		data, err := Build(benchCorpus(n)).Encode()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -346,7 +346,7 @@ func reportCPU(b *testing.B, cpu int64) {
 func BenchmarkIndexSize(b *testing.B) {
 	for _, n := range benchScales {
 		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
-			data, err := Build(benchCorpus(n)).MarshalBinary()
+			data, err := Build(benchCorpus(n)).Encode()
 			require.NoError(b, err)
 			var br bytes.Buffer
 			w := brotli.NewWriterLevel(&br, brotli.BestCompression)

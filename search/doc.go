@@ -28,7 +28,7 @@
 //
 // # Index
 //
-// [Build] creates an [Index] from documents; [Index.MarshalBinary] serialises
+// [Build] creates an [Index] from documents; [Index.Encode] serialises
 // it deterministically and [Decode] restores it without any text analysis.
 // The index stores, per stem term, the documents it occurs in with per-field
 // term frequencies and positions, plus the field lengths for BM25. Its

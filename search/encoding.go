@@ -46,11 +46,13 @@ const (
 // not a valid encoded index.
 var ErrCorrupt = errors.New("search: corrupt index data")
 
-// MarshalBinary encodes the index compactly for [Decode]. The encoding is
+// Encode encodes the index compactly for [Decode]. The encoding is
 // deterministic: the same documents always give identical bytes, so a
-// generated index can be checked in and compared. It never returns an error;
-// the signature satisfies encoding.BinaryMarshaler.
-func (ix *Index) MarshalBinary() ([]byte, error) {
+// generated index can be checked in and compared. It never returns an
+// error. (It is not MarshalBinary: the linker keeps a method that could
+// satisfy an interface in use, such as encoding.BinaryMarshaler, in every
+// program, and the WASM, which only decodes, would carry 12 KB of encoder.)
+func (ix *Index) Encode() ([]byte, error) {
 	size := len(magic) + 64 + ix.ndocs*int(NumFields)
 	for i, t := range ix.terms {
 		size += len(t) + len(ix.post[i]) + 8
@@ -119,7 +121,7 @@ func appendFrontCoded(b []byte, prev, s string) []byte {
 	return append(b, s[n:]...)
 }
 
-// Decode restores an index encoded by [Index.MarshalBinary]. It checks the
+// Decode restores an index encoded by [Index.Encode]. It checks the
 // checksum and every value, so it returns an error wrapping [ErrCorrupt] for
 // truncated, corrupt or hostile data instead of panicking or allocating
 // without bound. The postings lists of the returned index refer to data,

@@ -28,24 +28,24 @@ func appendChecksum(body []byte) []byte {
 }
 
 func TestEncodingRoundTripIsDeterministic(t *testing.T) {
-	a, err := Build(corpus).MarshalBinary()
+	a, err := Build(corpus).Encode()
 	require.NoError(t, err)
 	for range 5 {
-		b, err := Build(corpus).MarshalBinary()
+		b, err := Build(corpus).Encode()
 		require.NoError(t, err)
 		require.Equal(t, a, b, "building twice gives different bytes")
 	}
 	ix, err := Decode(a)
 	require.NoError(t, err)
 	assert.Equal(t, len(corpus), ix.Len())
-	b, err := ix.MarshalBinary()
+	b, err := ix.Encode()
 	require.NoError(t, err)
 	assert.Equal(t, a, b, "decoding and encoding changes the bytes")
 }
 
 func TestDecodedIndexSearchesLikeBuiltIndex(t *testing.T) {
 	built := Build(corpus)
-	data, err := built.MarshalBinary()
+	data, err := built.Encode()
 	require.NoError(t, err)
 	decoded, err := Decode(data)
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestDecodedIndexSearchesLikeBuiltIndex(t *testing.T) {
 }
 
 func TestEncodingOfEmptyIndex(t *testing.T) {
-	data, err := Build(nil).MarshalBinary()
+	data, err := Build(nil).Encode()
 	require.NoError(t, err)
 	ix, err := Decode(data)
 	require.NoError(t, err)
@@ -70,7 +70,7 @@ func join(bs ...[]byte) []byte {
 }
 
 func TestDecodeRejectsCorruptData(t *testing.T) {
-	good, err := Build(corpus).MarshalBinary()
+	good, err := Build(corpus).Encode()
 	require.NoError(t, err)
 	header := []byte(magic)
 	header = binary.AppendUvarint(header, version)
@@ -154,13 +154,13 @@ func TestDecodeAcceptsHandWrittenIndex(t *testing.T) {
 	require.NoError(t, err)
 	docs := []Document{doc("", "", "a")}
 	assert.Equal(t, []int{0}, hitDocs(ix.Search("a ", docs).Hits))
-	want, err := Build(docs).MarshalBinary()
+	want, err := Build(docs).Encode()
 	require.NoError(t, err)
 	assert.Equal(t, want, data)
 }
 
 func TestDecodeRejectsEveryTruncation(t *testing.T) {
-	good, err := Build(corpus).MarshalBinary()
+	good, err := Build(corpus).Encode()
 	require.NoError(t, err)
 	for n := range len(good) {
 		_, err := Decode(good[:n])
@@ -174,7 +174,7 @@ func TestDecodeRejectsEveryTruncation(t *testing.T) {
 }
 
 func TestDecodeSurvivesEveryByteFlip(t *testing.T) {
-	good, err := Build(corpus).MarshalBinary()
+	good, err := Build(corpus).Encode()
 	require.NoError(t, err)
 	for i := range len(good) - 4 {
 		for _, x := range []byte{0x01, 0x80, 0xff} {

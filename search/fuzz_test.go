@@ -141,7 +141,7 @@ func FuzzIndexText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, query string) {
 		docs := []Document{doc(text, text, text), doc("", "", text+" "+text)}
 		ix := Build(docs)
-		data, err := ix.MarshalBinary()
+		data, err := ix.Encode()
 		require.NoError(t, err)
 		dec, err := Decode(data)
 		require.NoError(t, err)
@@ -161,9 +161,9 @@ func FuzzIndexText(f *testing.F) {
 }
 
 func FuzzDecode(f *testing.F) {
-	good, err := Build(corpus[:2]).MarshalBinary()
+	good, err := Build(corpus[:2]).Encode()
 	require.NoError(f, err)
-	empty, err := Build(nil).MarshalBinary()
+	empty, err := Build(nil).Encode()
 	require.NoError(f, err)
 	f.Add(good)
 	f.Add(empty)
@@ -182,11 +182,11 @@ func FuzzDecode(f *testing.F) {
 				ix.Search(q, nil)
 			}
 			// Encoding is canonical after one round trip.
-			b1, err := ix.MarshalBinary()
+			b1, err := ix.Encode()
 			require.NoError(t, err)
 			ix2, err := Decode(b1)
 			require.NoError(t, err)
-			b2, err := ix2.MarshalBinary()
+			b2, err := ix2.Encode()
 			require.NoError(t, err)
 			require.Equal(t, b1, b2)
 		}

@@ -224,6 +224,7 @@ func mergeSpans(ms []match) []Span {
 
 // highlight fills in the spans and the snippet of hit, a match of doc.
 func (h *highlighter) highlight(hit *Hit, doc *Document) {
+	hit.Marks = &Marks{}
 	var body []match
 	for f := range hit.Spans {
 		ms := h.matches(doc.Fields[f])
@@ -272,7 +273,7 @@ func (l *lazyHighlighter) highlight(hit *Hit) {
 	}
 	doc := &l.docs[hit.Doc]
 	if l.p == nil {
-		hit.Snippet = teaser(doc.Fields[Body])
+		hit.Marks = &Marks{Snippet: teaser(doc.Fields[Body])}
 		return
 	}
 	l.mu.Lock()

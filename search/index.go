@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Index is an inverted index over the fields of a document set. It maps each
@@ -15,6 +16,8 @@ import (
 //
 // An Index is immutable once built or decoded and safe for concurrent use.
 type Index struct {
+	workspaces sync.Pool // of *workspace, see searcher
+
 	ndocs int
 	lens  [NumFields][]int32 // indexed words per field and document
 	avg   [NumFields]float64 // average of lens per field, at least 1

@@ -55,11 +55,7 @@ func TestLazyHighlightEqualsEager(t *testing.T) {
 					assert.Equal(t, eager.Total, lazy.Total)
 					assert.Equal(t, eager.Suggestions, lazy.Suggestions)
 					for i := range lazy.Hits {
-						h := lazy.Hits[i]
-						assert.Empty(t, h.Snippet, "hit %d", i)
-						for f := range h.Spans {
-							assert.Empty(t, h.Spans[f], "hit %d", i)
-						}
+						assert.Nil(t, lazy.Hits[i].Marks, "hit %d", i)
 					}
 					// Backwards, so that the order of highlighting does not
 					// matter, and twice.
@@ -117,7 +113,7 @@ func TestHighlightHitHighlightsCopiesInAnyOrder(t *testing.T) {
 		lazy.HighlightHit(&shown[i])
 	}
 	assert.Equal(t, want, shown)
-	assert.Empty(t, lazy.Hits[0].Snippet, "the result's own hits stay as they were")
+	assert.Nil(t, lazy.Hits[0].Marks, "the result's own hits stay as they were")
 
 	eager.HighlightHit(&shown[0])
 	assert.Equal(t, want[0], shown[0], "an eager result changes nothing")

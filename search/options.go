@@ -17,7 +17,7 @@ type Options struct {
 	// Limit is the most hits returned and highlighted; <= 0 means all.
 	// Result.Total still counts every matching document.
 	Limit int
-	// Lazy leaves Hits' Spans and Snippet empty; fill them for the hits you
+	// Lazy leaves Hits' Marks nil; fill them in for the hits you
 	// show with Result.Highlight. Highlighting dominates the cost of a query
 	// with many hits, while a UI needs every hit for counts and sorting but
 	// shows only a few.

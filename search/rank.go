@@ -11,7 +11,9 @@ const radixRankMin = 256
 
 // rank sorts found, which is in document order, by tier, then by score,
 // highest first, keeping document order among equal hits.
-func rank(found []docScore) {
+//
+// buf is working memory of any size, used when it holds len(found).
+func rank(found, buf []docScore) {
 	n := len(found)
 	if n < radixRankMin {
 		insertionSort(found, func(a, b docScore) bool {
@@ -37,7 +39,10 @@ func rank(found []docScore) {
 		}
 		count[digits-1][ds.tier]++
 	}
-	src, dst := found, make([]docScore, n)
+	if cap(buf) < n {
+		buf = make([]docScore, n)
+	}
+	src, dst := found, buf[:n]
 	for d := range digits {
 		c := &count[d]
 		if c[digit(src[0], d)] == n {

@@ -42,7 +42,7 @@ var sectionNames = [numSections]string{
 }
 
 // Index format constants of package search (versions 3 and 4, documented
-// at search.Index.MarshalBinary); indexSections checks them.
+// at search.Index.Encode); indexSections checks them.
 const (
 	indexMagic = "CHRONIKX"
 	dispOwn    = 2 // display kind: the display form is spelt out
@@ -134,7 +134,7 @@ func (r *sectionReader) list(size uint64, docs, freqs int, positions bool) {
 	}
 }
 
-// indexSections splits index, as encoded by search.Index.MarshalBinary in
+// indexSections splits index, as encoded by search.Index.Encode in
 // format version 3 or 4, into its sections. It reads the encoding itself,
 // as package search does not expose it, and fails for another version.
 func indexSections(index []byte) ([]section, error) {
